@@ -1,0 +1,69 @@
+# Two commands for a newcomer:  make run   (set up + demo + serve)   and   make test.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.PHONY: run setup install catalogues migrate demo test test-fast browser-deps messages bench lock check-deploy clean
+
+run: setup ## Set up everything and serve the demo site on http://$(HOST):$(PORT)/
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+setup: install catalogues migrate demo ## Everything but serving
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed
+
+catalogues: install
+	$(PY) manage.py compile_catalogues
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+# Browser tests use Debian's chromium (no browser downloads work here).
+browser-deps:
+	@if [ -z "$$NO_BROWSER" ] && ! command -v chromium >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "WARNING: could not install chromium (run 'make browser-deps' as root); browser tests will be skipped"; \
+	fi
+	@command -v chromium >/dev/null && chromium --version 2>/dev/null || true
+
+test: install catalogues browser-deps ## Set up and run the whole suite (DATABASE_URL picks the database)
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+test-fast: install catalogues ## The suite without browser tests
+	NO_BROWSER=1 DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
+
+messages: install ## Extract UI strings into locale/ (fi, sv, en) and refresh the English identity catalogue
+	$(PY) manage.py makemessages -l fi -l sv -l en --no-location --no-obsolete --ignore=.venv --ignore=bench --ignore=tests
+	$(PY) -m portal.i18n_tools fill-en
+	$(PY) -m portal.i18n_tools report || true
+
+bench: setup ## Benchmarks (see bench/README.md); BENCH_ARGS="--sizes 100,1000"
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+lock: ## Regenerate requirements.lock from pyproject.toml in a scratch venv
+	rm -rf /tmp/lockvenv && $(PYTHON) -m venv /tmp/lockvenv && /tmp/lockvenv/bin/pip install --quiet ".[test]" \
+	&& (echo "# Exact versions of every package (direct and transitive). Regenerate with \`make lock\`."; \
+	    /tmp/lockvenv/bin/pip freeze --exclude toimintamallit-portal) > requirements.lock
+
+check-deploy: install
+	SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-value ALLOWED_HOSTS=example.fi \
+	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py check --deploy --fail-level WARNING
+
+clean:
+	rm -rf $(VENV) db.sqlite3* staticfiles .test-media

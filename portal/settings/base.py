@@ -1,0 +1,355 @@
+"""Settings shared by every environment.
+
+Everything that differs between machines is read from the environment here, once
+(see README "Configuration"). Other modules import settings, never os.environ.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.conf.locale import LANG_INFO
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default=""):
+    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = env_bool("DEBUG", False)
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+INSTALLED_APPS = [
+    # Project apps first so their templates and translations win.
+    "home",
+    "models_library",
+    "events",
+    "search",
+    "editorial",
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.contrib.search_promotions",
+    "wagtail.contrib.simple_translation",
+    "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail.api.v2",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "rest_framework",
+    "django_filters",
+    "axes",
+    "csp",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
+    "django.contrib.humanize",
+]
+# wagtail.contrib.simple_translation is replaced by wagtail-localize's own views;
+# keep only one translation UI.
+INSTALLED_APPS.remove("wagtail.contrib.simple_translation")
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "portal.middleware.PermissionsPolicyMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # After authentication and URL resolution: limits by URL name (settings.RATE_LIMITS).
+    "portal.ratelimit.RateLimitMiddleware",
+    # Last, so it sees the authenticated user (brute-force protection of the login).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+ROOT_URLCONF = "portal.urls"
+WSGI_APPLICATION = "portal.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.site_navigation",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------
+# DATABASE_URL, e.g. postgresql://postgres@127.0.0.1:5432/test; default: SQLite file.
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets the dev server read while a management command writes.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Cache ----------------------------------------------------------------
+# CACHE_URL (or REDIS_URL), e.g. redis://127.0.0.1:6379/1; default: local memory.
+CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Seconds an anonymous page may be served from the cache (0 disables page caching).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+
+# --- Search ---------------------------------------------------------------
+# SEARCH_BACKEND: database (default) | opensearch | elasticsearch; SEARCH_URL for the latter two.
+SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
+SEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal_")
+_SEARCH_ENGINES = {
+    "opensearch": "wagtail.search.backends.opensearch3",
+    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+}
+if SEARCH_BACKEND in _SEARCH_ENGINES:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": _SEARCH_ENGINES[SEARCH_BACKEND],
+            "URLS": [SEARCH_URL],
+            # Wagtail 8 reads INDEX_PREFIX; an INDEX key would be silently ignored.
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+            "TIMEOUT": 10,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    SEARCH_BACKEND = "database"
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# --- Languages ------------------------------------------------------------
+# Sámi languages are not in Django's table: add them so LocaleMiddleware, i18n_patterns
+# and the language switcher know them. Each needs a compiled locale/<code>/django.mo.
+LANG_INFO.update(
+    {
+        "se": {"bidi": False, "code": "se", "name": "Northern Sami", "name_local": "davvisámegiella"},
+        "smn": {"bidi": False, "code": "smn", "name": "Inari Sami", "name_local": "anarâškielâ"},
+        "sms": {"bidi": False, "code": "sms", "name": "Skolt Sami", "name_local": "sääʹmǩiõll"},
+    }
+)
+LANGUAGE_CODE = "fi"
+# The UI languages; Sámi versions are content languages whose UI falls back to Finnish.
+UI_LANGUAGES = ["fi", "sv", "en"]
+LANGUAGES = [
+    ("fi", "suomi"),
+    ("sv", "svenska"),
+    ("en", "English"),
+    ("se", "davvisámegiella"),
+    ("smn", "anarâškielâ"),
+    ("sms", "sääʹmǩiõll"),
+]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.formats"]
+TIME_ZONE = "Europe/Helsinki"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static and media -------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Optional S3-compatible media: set MEDIA_S3_BUCKET (requires django-storages[s3]).
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "default_acl": None,
+            "querystring_auth": True,
+        },
+    }
+# Uploads: documents restricted by type and size (see also the upload validators).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# --- Wagtail ----------------------------------------------------------------
+WAGTAIL_SITE_NAME = "Toimintamallit"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+WAGTAILSEARCH_HITS_MAX_AGE = 30
+WAGTAILFRONTENDCACHE = {}
+
+# --- Security defaults (tightened further in production.py) -------------------
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Scripts only from our own origin: no inline script anywhere in our templates.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+    # The Wagtail admin relies on inline scripts and styles: exempt it from the strict policy.
+    # django-csp 4 reads the prefixes only from inside this dict (a separate
+    # CONTENT_SECURITY_POLICY_EXCLUDE_URL_PREFIXES setting is silently ignored).
+    "EXCLUDE_URL_PREFIXES": ("/admin/", "/django-admin/"),
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
+
+# Admin login brute-force protection (django-axes).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "toimintamallit@example.fi")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# --- Library (models_library) ----------------------------------------------------
+LIBRARY_PAGE_SIZE = int(os.environ.get("LIBRARY_PAGE_SIZE", "20"))
+
+# --- Events -------------------------------------------------------------------------
+EVENTS_PAGE_SIZE = 20
+# Domain part of iCalendar UIDs: keep it fixed forever (changing it duplicates events in calendars).
+EVENTS_ICAL_UID_DOMAIN = os.environ.get("EVENTS_ICAL_UID_DOMAIN", "toimintamallit.fi")
+# Participants' personal data is erased this many days after the event (purge_registrations).
+REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+# Fernet key(s) for dietary/accessibility needs, comma-separated, newest first; empty: derived from SECRET_KEY.
+REGISTRATION_ENCRYPTION_KEY = os.environ.get("REGISTRATION_ENCRYPTION_KEY", "")
+
+# --- Search ---------------------------------------------------------------------------
+SEARCH_PAGE_SIZE = 20
+# Ranked matches taken from the backend per search; facets count within them (docs/search.md).
+SEARCH_MAX_MATCHES = int(os.environ.get("SEARCH_MAX_MATCHES", "1000"))
+
+# --- Editorial ----------------------------------------------------------------------
+# Months after which a published model counts as stale and its owners are reminded.
+FRESHNESS_MONTHS = int(os.environ.get("FRESHNESS_MONTHS", "12"))
+
+# --- Hardening (rate limits etc.) ---------------------------------------------------
+# See docs/security.md. Largest document an editor may upload (bytes).
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.LimitedDocumentForm"
+# A friendly, translated lockout page for the admin login (django-axes).
+AXES_LOCKOUT_CALLABLE = "portal.views.lockout"
+# Cache-based limits per client IP (portal/ratelimit.py). A rule matches by URL name or by a
+# regular expression on the path; registration views of any app are covered by the path rule.
+RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
+# Behind a proxy that sets it, e.g. HTTP_X_FORWARDED_FOR; empty = REMOTE_ADDR.
+RATE_LIMIT_CLIENT_IP_HEADER = os.environ.get("RATE_LIMIT_CLIENT_IP_HEADER", "")
+RATE_LIMITS = [
+    {
+        "name": "search-suggest",
+        "url_names": ["search_suggest"],
+        "methods": ["GET"],
+        "limit": int(os.environ.get("RATE_LIMIT_SUGGEST_PER_MINUTE", "60")),
+        "period": 60,
+    },
+    {
+        "name": "registration",
+        "url_names": ["event_register", "event_registration", "register", "registration_cancel"],
+        # Registration and cancellation forms in every UI language, wherever they are routed.
+        "path_patterns": [r"/(register|registration|ilmoittaudu|ilmoittautuminen|anmal|anmalan|anmälan|cancel|peru|peruuta|avboka)(/|$)"],
+        "methods": ["POST"],
+        "limit": int(os.environ.get("RATE_LIMIT_REGISTRATION_PER_HOUR", "10")),
+        "period": 60 * 60,
+    },
+]
+
+# --- Caching (anonymous page cache, see portal/cache.py and docs/caching.md) ---------
+# The cache backend is CACHES above (CACHE_URL); PAGE_CACHE_SECONDS=0 turns this off.
+INSTALLED_APPS += ["portal.apps.PortalConfig"]  # connects the invalidation signals
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "portal.cache.AnonymousPageCacheMiddleware",
+)
+# Query parameters that make a response personal (registration links etc.): never cached.
+PAGE_CACHE_SKIP_PARAMS = ["token", "preview"]

@@ -1,0 +1,21 @@
+"""Test settings: same apps as production, fast hashing, no page cache surprises."""
+
+from .base import *  # noqa: F401,F403
+
+SECRET_KEY = "test-only-not-secret"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_SECONDS = 0
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+CREATE_DEMO_USERS = True
+AXES_ENABLED = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Limits count per client IP in a cache that lives for the whole run; tests that exercise
+# them switch them on with override_settings (tests/security/test_rate_limits.py).
+RATE_LIMIT_ENABLED = False

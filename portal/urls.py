@@ -1,0 +1,52 @@
+"""URL configuration.
+
+Language-neutral endpoints (admin, API, feeds, sitemap, health) sit outside
+i18n_patterns; everything a visitor reads is under /fi/, /sv/, /en/ (and Sámi codes).
+Each app owns its URLs in its own urls.py.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+from home.sitemap import MultilingualSitemap
+
+from .api import api_router
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("django-admin/", admin.site.urls),
+    path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("health/", home_views.health, name="health"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
+    path("", include("models_library.urls")),
+    path("", include("events.urls")),
+    path("", include("search.urls")),
+    path("", include("editorial.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("models_library.i18n_urls")),
+    path("", include("events.i18n_urls")),
+    path("", include("search.i18n_urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,122 @@
+"""factory_boy factories for every vocabulary and page type: a test says only what matters."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from wagtail.models import Locale
+
+from events.models import EventPage
+from home.models import ArticlePage, StandardPage
+from models_library.models import (
+    Funder,
+    Municipality,
+    Organisation,
+    PracticeModelPage,
+    Region,
+    TargetGroup,
+    Theme,
+)
+
+
+class VocabularyFactory(factory.django.DjangoModelFactory):
+    code = factory.Sequence(lambda n: f"code-{n}")
+    name_fi = factory.Sequence(lambda n: f"Nimi {n}")
+    name_sv = factory.Sequence(lambda n: f"Namn {n}")
+    name_en = factory.Sequence(lambda n: f"Name {n}")
+
+    class Meta:
+        abstract = True
+        django_get_or_create = ("code",)
+
+
+class RegionFactory(VocabularyFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+
+class MunicipalityFactory(VocabularyFactory):
+    region = factory.SubFactory(RegionFactory)
+
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("code",)
+
+
+class TargetGroupFactory(VocabularyFactory):
+    class Meta:
+        model = TargetGroup
+        django_get_or_create = ("code",)
+
+
+class ThemeFactory(VocabularyFactory):
+    class Meta:
+        model = Theme
+        django_get_or_create = ("code",)
+
+
+class FunderFactory(VocabularyFactory):
+    class Meta:
+        model = Funder
+        django_get_or_create = ("code",)
+
+
+class OrganisationFactory(VocabularyFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("code",)
+
+
+def fi_locale():
+    return Locale.objects.get_or_create(language_code="fi")[0]
+
+
+class PracticeModelPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Toimintamalli {n}")
+    short_description = "Lyhyt kuvaus mallista."
+    development_stage = "ready"
+    basic_idea = "<p>Perusidea.</p>"
+    locale = factory.LazyFunction(fi_locale)
+
+    class Meta:
+        model = PracticeModelPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def vocab(self, create, extracted, **kwargs):
+        # PracticeModelPageFactory(vocab={"regions": [...], "themes": [...]})
+        if extracted:
+            for name, values in extracted.items():
+                getattr(self, name).set(values)
+            if create:
+                self.save_revision().publish()
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Tapahtuma {n}")
+    summary = "Tapahtuman tiivistelmä."
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=3))
+    locale = factory.LazyFunction(fi_locale)
+
+    class Meta:
+        model = EventPage
+
+
+class ArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Uutinen {n}")
+    intro = "Uutisen johdanto."
+    locale = factory.LazyFunction(fi_locale)
+
+    class Meta:
+        model = ArticlePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Sivu {n}")
+    locale = factory.LazyFunction(fi_locale)
+
+    class Meta:
+        model = StandardPage

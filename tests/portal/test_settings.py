@@ -1,0 +1,86 @@
+"""Production settings stay secure: `check --deploy` is clean and nothing is lost."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _run(env_extra, *args):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env_extra})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_passes_without_warnings():
+    result = _run(
+        {"SECRET_KEY": "x" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890", "ALLOWED_HOSTS": "example.fi"},
+        "check", "--deploy", "--fail-level", "WARNING",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = _run({"ALLOWED_HOSTS": "example.fi"}, "check")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+@pytest.fixture
+def production_settings(monkeypatch):
+    import importlib
+
+    monkeypatch.setenv("SECRET_KEY", "s" * 60)
+    import portal.settings.production as production
+
+    return importlib.reload(production)
+
+
+def test_production_security_settings(production_settings):
+    s = production_settings
+    assert s.DEBUG is False
+    assert s.SECURE_SSL_REDIRECT is True
+    assert s.SECURE_HSTS_SECONDS >= 31536000
+    assert s.SECURE_HSTS_INCLUDE_SUBDOMAINS and s.SECURE_HSTS_PRELOAD
+    assert s.SESSION_COOKIE_SECURE and s.CSRF_COOKIE_SECURE
+    assert s.SESSION_COOKIE_HTTPONLY
+    assert s.X_FRAME_OPTIONS == "DENY"
+    assert s.SECURE_CONTENT_TYPE_NOSNIFF
+    assert s.SECURE_REFERRER_POLICY == "strict-origin-when-cross-origin"
+    assert s.CREATE_DEMO_USERS is False
+    directives = s.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    assert "'unsafe-inline'" not in directives["script-src"]
+    assert "'unsafe-eval'" not in directives["script-src"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert "axes.middleware.AxesMiddleware" in s.MIDDLEWARE
+    assert "csp.middleware.CSPMiddleware" in s.MIDDLEWARE
+
+
+def test_environment_configures_database_cache_and_search(monkeypatch):
+    import importlib
+
+    import portal.settings.base as base
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql://u:p@db.example:5432/portal")
+    monkeypatch.setenv("CACHE_URL", "redis://cache.example:6379/1")
+    monkeypatch.setenv("SEARCH_BACKEND", "opensearch")
+    monkeypatch.setenv("SEARCH_URL", "https://search.example:9200")
+    try:
+        reloaded = importlib.reload(base)
+        assert reloaded.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+        assert reloaded.DATABASES["default"]["HOST"] == "db.example"
+        assert reloaded.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+        search = reloaded.WAGTAILSEARCH_BACKENDS["default"]
+        assert search["BACKEND"] == "wagtail.search.backends.opensearch3"
+        assert search["URLS"] == ["https://search.example:9200"]
+        assert "INDEX_PREFIX" in search and "INDEX" not in search
+    finally:
+        monkeypatch.undo()
+        importlib.reload(base)
