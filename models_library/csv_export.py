@@ -1,0 +1,64 @@
+"""CSV export of a filtered listing, safe to open in a spreadsheet.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab / carriage return) would be
+run as a formula by Excel or LibreOffice (CSV injection, OWASP): such cells get a leading
+apostrophe, which spreadsheets show as text.
+"""
+
+import csv
+
+from django.utils.translation import gettext as _
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def _names(items):
+    return "; ".join(item.name for item in items)
+
+
+def header():
+    return [
+        _("Name"), _("Address"), _("Short description"), _("Development stage"), _("Implementation site"),
+        _("Regions"), _("Municipalities"), _("Funders"), _("Target groups"), _("Themes"),
+        _("Implementing organisations"), _("Adopted in"), _("Keywords"), _("Created"), _("Last updated"),
+    ]
+
+
+def row(page, request=None):
+    adoptions = "; ".join(
+        " / ".join(str(x) for x in (a.organisation or a.municipality or a.region, a.year) if x)
+        for a in page.adoptions.all()
+    )
+    return [
+        page.title,
+        page.get_full_url(request) or "",
+        page.short_description,
+        page.get_development_stage_display(),
+        page.implementation_site,
+        _names(page.regions.all()),
+        _names(page.municipalities.all()),
+        _names(page.funders.all()),
+        _names(page.target_groups.all()),
+        _names(page.themes.all()),
+        _names(page.organisations.all()),
+        adoptions,
+        page.keywords,
+        page.source_created.strftime("%d.%m.%Y") if page.source_created else "",
+        page.source_updated.strftime("%d.%m.%Y") if page.source_updated else "",
+    ]
+
+
+def write_csv(stream, pages, request=None):
+    # UTF-8 byte order mark: Excel otherwise reads "ä" as two characters.
+    stream.write("\ufeff")
+    writer = csv.writer(stream)
+    writer.writerow([safe_cell(v) for v in header()])
+    for page in pages:
+        writer.writerow([safe_cell(v) for v in row(page, request)])

@@ -1,0 +1,3 @@
+"""URLs of this app under the language prefix (/fi/, /sv/, /en/)."""
+
+urlpatterns = []

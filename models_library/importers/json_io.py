@@ -1,0 +1,202 @@
+"""Lossless JSON export and import of practice models (drafts included, with status).
+
+Each model carries its published content and, when it has unpublished changes, the
+latest draft as well; pages are identified across systems by ``translation_key`` +
+``locale``, vocabularies by their codes, linked pages by translation key.
+"""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.utils.dateparse import parse_date
+from wagtail.models import Locale, Page
+
+from ..models import (
+    Funder,
+    Municipality,
+    Organisation,
+    PracticeModelIndexPage,
+    PracticeModelPage,
+    Region,
+    TargetGroup,
+    Theme,
+)
+from ..models.pages import DESCRIPTION_SECTIONS, Adoption, ModelContact
+from . import ImportFileError
+
+FORMAT = "practice-models"
+VERSION = 1
+TEXT_FIELDS = ["title", "seo_title", "search_description", "short_description", "implementation_site",
+               "keywords", "cover_image_alt", "development_stage"] + [name for name, _l in DESCRIPTION_SECTIONS]
+DATE_FIELDS = ["source_created", "source_updated", "last_reviewed"]
+STREAM_FIELDS = ["extra_sections", "attachments"]
+VOCABULARIES = {"regions": Region, "municipalities": Municipality, "funders": Funder, "themes": Theme,
+                "target_groups": TargetGroup, "organisations": Organisation}
+
+
+def _codes(manager):
+    return sorted(row.code for row in manager.all())
+
+
+def content_of(page):
+    """The editable content of one version of a page, as plain JSON values."""
+    data = {name: getattr(page, name) for name in TEXT_FIELDS}
+    data.update({name: getattr(page, name).isoformat() if getattr(page, name) else None for name in DATE_FIELDS})
+    data.update({name: getattr(page, name).get_prep_value() for name in STREAM_FIELDS})
+    for block in data["extra_sections"] + data["attachments"]:
+        block.pop("id", None)
+    data.update({name: _codes(getattr(page, name)) for name in VOCABULARIES})
+    data["cover_image"] = page.cover_image_id
+    data["parent_model"] = str(page.parent_model.translation_key) if page.parent_model_id else None
+    data["related_models"] = sorted(str(p.translation_key) for p in page.related_models.all())
+    data["contacts"] = [
+        {"organisation": c.organisation.code, "role": c.role, "email": c.email, "url": c.url}
+        for c in page.contacts.all()
+    ]
+    data["adoptions"] = [
+        {"organisation": a.organisation.code if a.organisation_id else None,
+         "municipality": a.municipality.code if a.municipality_id else None,
+         "region": a.region.code if a.region_id else None, "year": a.year, "status": a.status}
+        for a in page.adoptions.all()
+    ]
+    return data
+
+
+def export_models():
+    out = []
+    for page in PracticeModelPage.objects.order_by("locale__language_code", "slug", "pk").select_related("locale"):
+        parent = page.get_parent()
+        record = {
+            "translation_key": str(page.translation_key),
+            "locale": page.locale.language_code,
+            "slug": page.slug,
+            "parent": {"translation_key": str(parent.translation_key), "slug": parent.slug},
+            # "draft" (never or no longer published), "live", or "live_with_draft"
+            # (published, with unpublished changes kept under "draft").
+            "status": "draft" if not page.live else ("live_with_draft" if page.has_unpublished_changes else "live"),
+            "content": content_of(page),
+            "draft": None,
+        }
+        if page.has_unpublished_changes and page.live:
+            record["draft"] = content_of(page.get_latest_revision_as_object())
+        elif not page.live:
+            latest = page.get_latest_revision_as_object() if page.latest_revision_id else page
+            record["content"] = content_of(latest)
+        out.append(record)
+    return {"format": FORMAT, "version": VERSION, "models": out}
+
+
+def dumps(data):
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def validate(data, name="file"):
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("models"), list):
+        raise ImportFileError(f"{name}: not a practice-model export (expected \"format\": \"{FORMAT}\").")
+    if data.get("version") != VERSION:
+        raise ImportFileError(f"{name}: export version {data.get('version')!r} is not supported.")
+    for i, record in enumerate(data["models"]):
+        if record.get("status") not in ("draft", "live", "live_with_draft"):
+            raise ImportFileError(f"{name}: model #{i + 1} has an unknown status {record.get('status')!r}.")
+        for key in ("translation_key", "locale", "slug", "parent", "status", "content"):
+            if key not in record:
+                raise ImportFileError(f"{name}: model #{i + 1} has no '{key}'.")
+        for field, model in VOCABULARIES.items():
+            for version in (record["content"], record.get("draft") or {}):
+                codes = version.get(field, [])
+                known = set(model.objects.filter(code__in=codes).values_list("code", flat=True))
+                if set(codes) - known:
+                    raise ImportFileError(f"{name}: model '{record['slug']}' uses unknown {field} codes: "
+                                          f"{', '.join(sorted(set(codes) - known))}.")
+    return data
+
+
+def _apply(page, content):
+    for name in TEXT_FIELDS:
+        setattr(page, name, content.get(name) or "")
+    for name in DATE_FIELDS:
+        setattr(page, name, parse_date(content[name]) if content.get(name) else None)
+    for name in STREAM_FIELDS:
+        setattr(page, name, content.get(name) or [])
+    page.cover_image_id = content.get("cover_image")
+    for name, model in VOCABULARIES.items():
+        getattr(page, name).set(list(model.objects.filter(code__in=content.get(name, []))))
+    page.contacts = [
+        ModelContact(organisation=Organisation.objects.get(code=c["organisation"]), role=c["role"],
+                     email=c.get("email", ""), url=c.get("url", ""))
+        for c in content.get("contacts", [])
+    ]
+
+    def vocab(model, code):
+        return model.objects.get(code=code) if code else None
+
+    page.adoptions = [
+        Adoption(organisation=vocab(Organisation, a.get("organisation")),
+                 municipality=vocab(Municipality, a.get("municipality")),
+                 region=vocab(Region, a.get("region")), year=a.get("year"), status=a.get("status", "in_use"))
+        for a in content.get("adoptions", [])
+    ]
+
+
+def _links(page, content, locale):
+    by_key = PracticeModelPage.objects.filter(locale=locale)
+    page.parent_model = by_key.filter(translation_key=content["parent_model"]).first() if content.get(
+        "parent_model") else None
+    page.related_models.set(list(by_key.filter(translation_key__in=content.get("related_models", []))))
+
+
+def _parent_for(record, locale):
+    parent = Page.objects.filter(translation_key=record["parent"]["translation_key"], locale=locale).first()
+    if parent is None:
+        parent = PracticeModelIndexPage.objects.filter(locale=locale).first()
+    if parent is None:
+        raise ImportFileError(f"There is no practice-model library in '{locale.language_code}' to import into.")
+    return parent
+
+
+@transaction.atomic
+def import_models(data, name="file"):
+    """Create or update every model of an export; returns (created, updated) counts."""
+    validate(data, name)
+    created = updated = 0
+    pages = []
+    for record in data["models"]:
+        locale = Locale.objects.filter(language_code=record["locale"]).first()
+        if locale is None:
+            raise ImportFileError(f"{name}: unknown language '{record['locale']}'.")
+        page = PracticeModelPage.objects.filter(translation_key=record["translation_key"], locale=locale).first()
+        if page is None:
+            page = PracticeModelPage(translation_key=record["translation_key"], locale=locale, slug=record["slug"],
+                                     live=False)
+            _apply(page, record["content"])
+            _parent_for(record, locale).add_child(instance=page)
+            created += 1
+        else:
+            page.slug = record["slug"]
+            _apply(page, record["content"])
+            updated += 1
+        pages.append((page, record, locale))
+    # Links second: every linked page now exists.
+    for page, record, locale in pages:
+        _links(page, record["content"], locale)
+        revision = page.save_revision()
+        if record["status"] in ("live", "live_with_draft"):
+            revision.publish()
+        elif page.live:
+            page.unpublish()
+        if record.get("draft"):
+            page = PracticeModelPage.objects.get(pk=page.pk)
+            _apply(page, record["draft"])
+            _links(page, record["draft"], locale)
+            page.save_revision()
+    return created, updated
+
+
+def load_file(data: bytes, name="file"):
+    from .text import decode
+
+    try:
+        return json.loads(decode(data, name))
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno}).") from None

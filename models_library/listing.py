@@ -1,0 +1,150 @@
+"""Queries behind the library listing, the CSV export and the compare view.
+
+The index page calls :func:`library_listing`; the CSV export runs the very same query
+(same facets, same sort) without pagination, so an export always equals what the visitor
+sees. Everything runs in a fixed number of SQL queries whatever the number of models:
+one per facet for its counts, one per vocabulary for its labels, the page count, the page
+of results and one prefetch per relation shown on the cards.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Case, F, IntegerField, Prefetch, Value, When
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from home.services import paginate
+from search.facets import Facet, FacetedQuery, enum_choices, vocabulary_choices
+
+from .models import (
+    Adoption,
+    DevelopmentStage,
+    Organisation,
+    PracticeModelPage,
+    Region,
+    TargetGroup,
+    Theme,
+)
+
+MIN_COMPARE = 2
+MAX_COMPARE = 4
+
+
+def library_facets():
+    """The library's facets, in the order the panel shows them."""
+    return [
+        Facet("target_group", gettext_lazy("Target group"), "target_groups__code",
+              vocabulary_choices(TargetGroup), many=True),
+        Facet("region", gettext_lazy("Region"), "regions__code", vocabulary_choices(Region), many=True),
+        Facet("stage", gettext_lazy("Development stage"), "development_stage",
+              enum_choices(DevelopmentStage), show_empty=True),
+        Facet("theme", gettext_lazy("Theme"), "themes__code", vocabulary_choices(Theme), many=True),
+        Facet("organisation", gettext_lazy("Organisation"), "organisations__code",
+              vocabulary_choices(Organisation), many=True),
+        Facet("adopted_in", gettext_lazy("Adopted in region"), "adoptions__region__code",
+              vocabulary_choices(Region), many=True),
+    ]
+
+
+# sort key -> (label, ordering); the first is the default.
+SORTS = {
+    "updated": (gettext_lazy("Last updated"), None),
+    "name": (gettext_lazy("Name"), ("title", "pk")),
+    "stage": (gettext_lazy("Development stage"), None),
+}
+DEFAULT_SORT = "updated"
+
+
+def _stage_rank():
+    return Case(
+        *[When(development_stage=value, then=Value(rank)) for rank, value in enumerate(DevelopmentStage.values)],
+        default=Value(-1), output_field=IntegerField(),
+    )
+
+
+def apply_sort(queryset, sort):
+    if sort == "name":
+        return queryset.order_by("title", "pk")
+    if sort == "stage":
+        # Most mature first: a visitor looking for something to adopt wants "established".
+        return queryset.annotate(stage_order=_stage_rank()).order_by("-stage_order", "title", "pk")
+    return queryset.order_by(
+        F("source_updated").desc(nulls_last=True), F("last_published_at").desc(nulls_last=True), "pk"
+    )
+
+
+def models_below(index_page):
+    """Live, public practice models anywhere below ``index_page``, in its language."""
+    return (
+        PracticeModelPage.objects.live().public()
+        .descendant_of(index_page)
+        .filter(locale_id=index_page.locale_id)
+    )
+
+
+def with_card_relations(queryset):
+    """What the cards and the CSV read, prefetched: a fixed number of queries."""
+    return queryset.select_related("cover_image").prefetch_related(
+        "regions", "target_groups", "themes", "organisations", "municipalities", "funders",
+        Prefetch("adoptions", queryset=Adoption.objects.select_related("region", "municipality", "organisation")),
+    )
+
+
+@dataclass
+class Listing:
+    query: FacetedQuery
+    sort: str
+    results: object  # a Page of the paginator, or the full queryset for exports
+    messages: list = field(default_factory=list)
+
+    @property
+    def count(self):
+        return self.results.paginator.count if hasattr(self.results, "paginator") else len(self.results)
+
+
+def clean_sort(params, messages):
+    sort = params.get("sort") or DEFAULT_SORT
+    if sort not in SORTS:
+        messages.append(_("Unknown sort order “%(sort)s”; showing the most recently updated first.")
+                        % {"sort": sort[:40]})
+        sort = DEFAULT_SORT
+    return sort
+
+
+def filtered_models(index_page, params):
+    """(FacetedQuery, sorted queryset, sort, messages) for the GET ``params``."""
+    query = FacetedQuery(models_below(index_page), library_facets(), params)
+    messages = list(query.messages)
+    sort = clean_sort(params, messages)
+    queryset = with_card_relations(apply_sort(query.queryset(), sort))
+    return query, queryset, sort, messages
+
+
+def library_listing(index_page, request, per_page=None):
+    """Everything the listing template needs for this request."""
+    query, queryset, sort, messages = filtered_models(index_page, request.GET)
+    page = paginate(request, queryset, per_page or settings.LIBRARY_PAGE_SIZE)
+    if request.GET.get("page") and request.GET.get("page") != str(page.number):
+        messages.append(_("There is no such page of results; showing page %(number)d.") % {"number": page.number})
+    return Listing(query=query, sort=sort, results=page, messages=messages)
+
+
+def compare_selection(index_page, raw_ids):
+    """(models in the requested order, error message or None) for the compare view."""
+    ids = []
+    for raw in raw_ids[:20]:
+        try:
+            value = int(str(raw).strip())
+        except (TypeError, ValueError):
+            return [], _("“%(value)s” is not a practice model.") % {"value": str(raw)[:40]}
+        if value not in ids:
+            ids.append(value)
+    if len(ids) < MIN_COMPARE:
+        return [], _("Choose at least %(min)d practice models to compare.") % {"min": MIN_COMPARE}
+    if len(ids) > MAX_COMPARE:
+        return [], _("You can compare at most %(max)d practice models at a time.") % {"max": MAX_COMPARE}
+    found = {page.pk: page for page in with_card_relations(models_below(index_page).filter(pk__in=ids))}
+    if len(found) != len(ids):
+        return [], _("Some of the chosen practice models were not found in this library.")
+    return [found[pk] for pk in ids], None

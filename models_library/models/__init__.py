@@ -1,0 +1,16 @@
+from .pages import (  # noqa: F401
+    Adoption,
+    DevelopmentStage,
+    ModelContact,
+    PracticeModelIndexPage,
+    PracticeModelPage,
+)
+from .vocabularies import (  # noqa: F401
+    Funder,
+    Municipality,
+    Organisation,
+    Region,
+    TargetGroup,
+    Theme,
+    Vocabulary,
+)
