@@ -1,0 +1,59 @@
+"""Organiser view of an event's registrations in the Wagtail admin, with CSV export.
+
+Only users who may edit the event page see it: participants' details (and their
+decrypted dietary/accessibility needs) belong to the event's organisers alone.
+"""
+
+import csv
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+
+from .models import EventPage, Registration
+
+
+def _event_for(request, page_id):
+    page = get_object_or_404(EventPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return page.registration_page()
+
+
+def _cell(value):
+    # Spreadsheet formula injection: a cell starting with = + - @ is read as a formula.
+    text = str(value or "")
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def registrations_view(request, page_id):
+    event = _event_for(request, page_id)
+    rows = list(Registration.objects.filter(event=event).order_by("status", "created_at", "pk"))
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
+        response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
+        writer = csv.writer(response)
+        writer.writerow([_("Status"), _("Name"), _("E-mail"), _("Organisation"),
+                         _("Dietary or accessibility needs"), _("Registered"), _("Cancelled")])
+        for row in rows:
+            writer.writerow([
+                row.get_status_display(), _cell(row.name), _cell(row.email), _cell(row.organisation),
+                _cell(row.needs), timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(row.cancelled_at).strftime("%Y-%m-%d %H:%M") if row.cancelled_at else "",
+            ])
+        add_never_cache_headers(response)
+        return response
+    counts = {status: sum(1 for r in rows if r.status == status) for status in Registration.Status.values}
+    response = TemplateResponse(request, "events/admin/registrations.html", {
+        "event": event,
+        "registrations": rows,
+        "counts": counts,
+        "page_title": _("Registrations: %(title)s") % {"title": event.title},
+    })
+    add_never_cache_headers(response)
+    return response

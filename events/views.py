@@ -1,0 +1,200 @@
+"""Calendar views, iCalendar downloads, the event page with its registration form."""
+
+import datetime
+import hashlib
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
+
+from home.services import paginate
+
+from . import ical, registrations
+from .calendar import CalendarQuery, page_size
+from .emails import send_registration_email
+from .forms import RegistrationForm
+from .models import EventIndexPage, EventPage, Registration
+from .structured_data import event_json_ld, json_ld_script
+
+FEED_PAST_DAYS = 90
+FEED_MAX_EVENTS = 500
+
+
+def _subpage_url(index_page, request, name, params=None):
+    url = index_page.get_url(request) + index_page.reverse_subpage(name)
+    query = params.urlencode() if params is not None else ""
+    return f"{url}?{query}" if query else url
+
+
+def _ical_url(request, index_page, params):
+    url = reverse("events_feeds:calendar_ical", kwargs={"index_id": index_page.pk})
+    query = params.urlencode()
+    return request.build_absolute_uri(f"{url}?{query}" if query else url)
+
+
+def calendar_view(request, index_page, mode):
+    """Upcoming list, month grid or past archive, filtered by the facet parameters."""
+    locale = Locale.get_active()
+    query = CalendarQuery(index_page, locale, mode, request.GET)
+    filter_params = query.filter_params()
+    context = index_page.get_context(request)
+    context.update({
+        "mode": mode,
+        "notices": query.messages,
+        "facets": query.faceted.facet_results(),
+        "active_filters": query.faceted.active_filters(),
+        "filters_active": query.faceted.active,
+        "keep": {"month": query.month.strftime("%Y-%m")} if mode == "month" else {},
+        "clear_url": _subpage_url(index_page, request, mode),
+        "upcoming_url": _subpage_url(index_page, request, "upcoming", filter_params),
+        "month_url": _subpage_url(index_page, request, "month", filter_params),
+        "past_url": _subpage_url(index_page, request, "past", filter_params),
+        "ical_url": _ical_url(request, index_page, filter_params),
+        "rss_url": _subpage_url(index_page, request, "rss"),
+        "atom_url": _subpage_url(index_page, request, "atom"),
+    })
+    if mode == "month":
+        grid = query.grid()
+        nav = {}
+        for key, month in (("prev", grid.prev_month), ("next", grid.next_month), ("today", query.today)):
+            params = filter_params.copy()
+            params["month"] = month.strftime("%Y-%m")
+            nav[key] = _subpage_url(index_page, request, "month", params)
+        context.update({"grid": grid, "month_nav": nav,
+                        "month_has_events": any(d["occurrences"] for w in grid.weeks for d in w)})
+    else:
+        context["page_obj"] = paginate(request, query.occurrences(), page_size())
+    return TemplateResponse(request, "events/event_index_page.html", context)
+
+
+def _feed_uid(index_page, params):
+    # Stable per calendar and filter combination, whatever the parameter order.
+    key = "&".join(sorted(f"{k}={v}" for k in params for v in params.getlist(k)))
+    return f"calendar-{index_page.translation_key}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
+def calendar_ical(request, index_id):
+    """A subscribable .ics of a calendar with the same filter parameters as its views.
+
+    Recent and future events; the calendar translation (its id) sets the language.
+    """
+    index_page = get_object_or_404(EventIndexPage.objects.live().public().select_related("locale"), pk=index_id)
+    locale = index_page.locale
+    with translation.override(locale.language_code):
+        query = CalendarQuery(index_page, locale, "upcoming", request.GET,
+                              now=timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS))
+        events = list(
+            query.faceted.queryset().select_related("organiser", "municipality")
+            .order_by("start", "pk")[:FEED_MAX_EVENTS]
+        )
+        body = ical.calendar(events, request, name=index_page.title, language=locale.language_code,
+                             uid=_feed_uid(index_page, query.filter_params()))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="calendar.ics"'
+    return response
+
+
+def event_ical(request, page_id):
+    """One event as an .ics file (language-neutral URL; the page id picks the translation)."""
+    event = get_object_or_404(
+        EventPage.objects.live().public().select_related("organiser", "municipality", "locale"), pk=page_id
+    )
+    with translation.override(event.locale.language_code):
+        body = ical.calendar([event], request, name=event.title, language=event.locale.language_code,
+                             uid=f"calendar-{event.ical_uid}")
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def _privacy_notice_url(request):
+    from home.models import PortalSettings
+
+    notice = PortalSettings.for_request(request).privacy_notice
+    return notice.localized.get_url(request) if notice else ""
+
+
+def serve_event_page(page, request, *args, **kwargs):
+    """The event page; when registration is open it carries the form and handles its POST."""
+    now = timezone.now()
+    form = None
+    registration_open = page.registration_is_open(now)
+    if registration_open:
+        form = RegistrationForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                outcome = registrations.register(page, form.cleaned_data, language=get_language(), now=now)
+            except registrations.RegistrationClosed as exc:
+                form.add_error(exc.field, str(exc))
+            else:
+                send_registration_email(outcome.registration, request)
+                if outcome.registration.status == Registration.Status.CONFIRMED:
+                    messages.success(request, _("You are registered. A confirmation is on its way to your e-mail."))
+                else:
+                    messages.info(request, _("The event is full: you are on the waiting list. "
+                                             "We will e-mail you if a place becomes free."))
+                response = HttpResponseRedirect(
+                    registrations_personal_path(outcome.registration)
+                )
+                add_never_cache_headers(response)
+                return response
+    elif request.method == "POST":
+        messages.error(request, _("Registration for this event is closed."))
+    occurrences = page.upcoming_occurrences(now)
+    next_occurrence = occurrences[0] if occurrences else None
+    context = page.get_context(request, *args, **kwargs)
+    context.update({
+        "form": form,
+        "registration_open": registration_open,
+        "places_left": registrations.places_left(page) if page.registration_enabled else None,
+        "upcoming_occurrences": occurrences,
+        "all_occurrences": page.occurrence_rows,
+        "next_occurrence": next_occurrence,
+        "related_models": [m.localized for m in page.related_models.live().public()],
+        "json_ld": json_ld_script(event_json_ld(page, request, next_occurrence)),
+        "ical_url": reverse("events_feeds:event_ical", kwargs={"page_id": page.pk}),
+        "privacy_notice_url": _privacy_notice_url(request) if form is not None else "",
+    })
+    response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context)
+    if form is not None:
+        # The form carries a CSRF token: never serve it from a shared cache.
+        patch_cache_control(response, private=True)
+        add_never_cache_headers(response)
+    return response
+
+
+def registrations_personal_path(registration):
+    return reverse("events:registration", kwargs={"token": registration.token})
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def registration_detail(request, token):
+    """A participant's own registration: status, join link, cancellation (POST only)."""
+    registration = registrations.find(token)
+    if registration is None:
+        raise Http404(_("This registration link is not valid."))
+    cancelled_now = False
+    if request.method == "POST" and request.POST.get("action") == "cancel":
+        registration, promoted = registrations.cancel(token)
+        cancelled_now = True
+        for other in promoted:
+            send_registration_email(other, request, template="promoted")
+    event = registration.event.localized
+    response = TemplateResponse(request, "events/registration_detail.html", {
+        "registration": registration,
+        "event": event,
+        "cancelled_now": cancelled_now,
+        "show_join_url": registration.status == Registration.Status.CONFIRMED and event.join_url,
+    })
+    patch_cache_control(response, private=True)
+    return response

@@ -1,0 +1,41 @@
+"""Admin: registrations per event (button on the event page), event languages as snippets."""
+
+from django.urls import path, reverse
+
+from portal import converters  # noqa: F401  registers the <id:...> converter
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import admin_views
+from .models import EventLanguage, EventPage
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [
+        path("events/<id:page_id>/registrations/", admin_views.registrations_view, name="events_registrations"),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def registrations_button(page, user, view_name, next_url=None):
+    specific_class = page.specific_class
+    if specific_class is EventPage and page.permissions_for_user(user).can_edit():
+        yield Button(
+            _("Registrations"), reverse("events_registrations", args=[page.pk]), icon_name="group", priority=80,
+        )
+
+
+class EventLanguageViewSet(SnippetViewSet):
+    model = EventLanguage
+    icon = "globe"
+    menu_label = _("Event languages")
+    list_display = ["name_fi", "name_sv", "name_en", "code"]
+    search_fields = ["name_fi", "name_sv", "name_en", "code"]
+    copy_view_enabled = False
+
+
+register_snippet(EventLanguageViewSet)
