@@ -1,0 +1,97 @@
+"""Editors' side of search: promoted results (Wagtail search promotions) and query statistics."""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.db.models import F, Sum
+from django.utils import timezone
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Page
+from wagtail.search.utils import normalise_query_string
+
+from .models import SearchQueryLog
+
+POPULAR_DAYS = 30
+POPULAR_COUNT = 8
+
+
+def promoted_pages(query_text, locale):
+    """Promotions for this exact query, first: pages shown in the active locale's translation.
+
+    Editors pick a page in any language; the visitor gets its live, public translation in
+    their language (or nothing, so a Finnish page is never pushed into the English results).
+    External links are shown as they are.
+    """
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query_text))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
+    if not picks:
+        return []
+    keys = [pick.page.translation_key for pick in picks if pick.page_id]
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live().public().filter(locale=locale, translation_key__in=keys)
+    }
+    out = []
+    for pick in picks:
+        if pick.page_id:
+            page = translated.get(pick.page.translation_key)
+            if page is not None:
+                out.append({"title": page.title, "url": page.url, "description": pick.description})
+        elif pick.external_link_url:
+            out.append({"title": pick.external_link_text or pick.external_link_url,
+                        "url": pick.external_link_url, "description": pick.description})
+    return out
+
+
+def record_query(query_text, language, found):
+    """Count one search (page 1 only, so paging does not inflate the figures)."""
+    query_string = normalise_query_string(query_text)[:200]
+    if not query_string:
+        return
+    today = timezone.localdate()
+    zero = 0 if found else 1
+    rows = SearchQueryLog.objects.filter(date=today, language=language, query_string=query_string)
+    if rows.update(hits=F("hits") + 1, zero_result_hits=F("zero_result_hits") + zero):
+        return
+    try:
+        with transaction.atomic():
+            SearchQueryLog.objects.create(date=today, language=language, query_string=query_string,
+                                          hits=1, zero_result_hits=zero)
+    except IntegrityError:  # a parallel request created the row first
+        rows.update(hits=F("hits") + 1, zero_result_hits=F("zero_result_hits") + zero)
+
+
+def _since(days):
+    return timezone.localdate() - datetime.timedelta(days=days)
+
+
+def query_statistics(language=None, days=POPULAR_DAYS):
+    rows = SearchQueryLog.objects.filter(date__gte=_since(days))
+    if language:
+        rows = rows.filter(language=language)
+    return rows.values("query_string", "language").annotate(
+        searches=Sum("hits"), without_results=Sum("zero_result_hits")
+    )
+
+
+def popular_queries(language, count=POPULAR_COUNT):
+    """Queries that found something, most searched first (zero-result help)."""
+    rows = (
+        query_statistics(language)
+        .annotate(found=Sum("hits") - Sum("zero_result_hits"))
+        .filter(found__gt=0)
+        .order_by("-found", "query_string")[:count]
+    )
+    return [row["query_string"] for row in rows]
+
+
+def zero_result_queries(count=50, days=POPULAR_DAYS):
+    return list(query_statistics(days=days).filter(without_results__gt=0)
+                .order_by("-without_results", "query_string")[:count])
+
+
+def most_popular_queries(count=50, days=POPULAR_DAYS):
+    return list(query_statistics(days=days).order_by("-searches", "query_string")[:count])

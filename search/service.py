@@ -1,0 +1,399 @@
+"""Site search: the logic behind /fi/haku/ (the view stays thin).
+
+Design (see docs/search.md):
+- The query is normalised with ``search.text`` for the active language into AND-ed groups
+  of OR-ed alternatives (lemma, surface form), all ASCII-folded.
+- The search backend is used for matching and ranking only: it returns ranked page ids
+  (capped at ``SEARCH_MAX_MATCHES``). On SQLite, where Wagtail's database backend is slow
+  (a correlated score subquery per row), one direct FTS5 query with ``bm25()`` does it.
+- The ORM is the source of truth for what may be shown: live, public, active locale,
+  searchable page types. Facets and counts come from ``search.facets.FacetedQuery`` over
+  ``Page`` restricted to the matched ids, so every backend gives the same sets and counts.
+- Final relevance order is computed here: words found in the title weigh 5, in the short
+  description 2, then the backend's own order. So title and summary matches win on every
+  backend, whatever the backend does with field boosts.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Case, CharField, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _, gettext_lazy
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText
+
+from home.services import paginate
+
+from .facets import Facet, FacetedQuery, enum_choices, vocabulary_choices
+from .indexing import plain_text
+from .text import WORD_RE, query_groups, tokens, word_terms
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 10
+TITLE_WEIGHT = 5
+SUMMARY_WEIGHT = 2
+SNIPPET_LENGTH = 240
+SORTS = ("relevance", "date")
+
+
+# -- what is searchable --------------------------------------------------------------
+def searchable_types():
+    """(result type code, label, [(model, summary field)]) in display order."""
+    from events.models import EventPage
+    from home.models import ArticlePage, StandardPage
+    from models_library.models import PracticeModelPage
+
+    return [
+        ("models", gettext_lazy("Practice models"), [(PracticeModelPage, "short_description")]),
+        ("events", gettext_lazy("Events"), [(EventPage, "summary")]),
+        ("pages", gettext_lazy("News and pages"), [(ArticlePage, "intro"), (StandardPage, "intro")]),
+    ]
+
+
+def _type_content_types():
+    """{content type id: result type code}."""
+    out = {}
+    for code, _label, models in searchable_types():
+        for model, _summary in models:
+            out[ContentType.objects.get_for_model(model).pk] = code
+    return out
+
+
+def result_type_annotation(ct_codes):
+    return Case(
+        *[When(content_type_id=ct, then=Value(code)) for ct, code in ct_codes.items()],
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+def search_facets():
+    """Result type + the library facets. Library facets describe practice models, so
+    choosing one narrows the results to practice models (documented in docs/search.md)."""
+    from models_library.models import DevelopmentStage, Region, TargetGroup, Theme
+
+    return [
+        Facet("type", _("Result type"), "result_type",
+              lambda: [(code, str(label)) for code, label, _m in searchable_types()], show_empty=True),
+        Facet("target_group", _("Target group"), "practicemodelpage__target_groups__code",
+              vocabulary_choices(TargetGroup), many=True),
+        Facet("region", _("Region"), "practicemodelpage__regions__code", vocabulary_choices(Region), many=True),
+        Facet("stage", _("Development stage"), "practicemodelpage__development_stage",
+              enum_choices(DevelopmentStage), show_empty=False),
+        Facet("theme", _("Theme"), "practicemodelpage__themes__code", vocabulary_choices(Theme), many=True),
+    ]
+
+
+# -- query cleaning --------------------------------------------------------------------
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass
+class CleanQuery:
+    text: str = ""  # what goes back into the box
+    groups: list = field(default_factory=list)
+    messages: list = field(default_factory=list)
+
+
+def clean_query(raw, language):
+    raw = CONTROL_RE.sub(" ", raw or "")
+    messages = []
+    if "\ufffd" in raw:
+        messages.append(_("Some characters of the search could not be read and were left out."))
+        raw = raw.replace("\ufffd", " ")
+    text = " ".join(raw.split())
+    if len(text) > MAX_QUERY_LENGTH:
+        text = text[:MAX_QUERY_LENGTH].rstrip()
+        messages.append(
+            _("The search was shortened to its first %(count)d characters.") % {"count": MAX_QUERY_LENGTH}
+        )
+    groups, dropped = query_groups(text, language)
+    if dropped or re.search(r"(^|\s)[-+]\w", text):
+        messages.append(_("Search operators such as AND, OR, NOT and minus signs are not supported: "
+                          "results contain all the words you typed."))
+    if len(groups) > MAX_QUERY_WORDS:
+        groups = groups[:MAX_QUERY_WORDS]
+        messages.append(_("Only the first %(count)d words were searched.") % {"count": MAX_QUERY_WORDS})
+    if text and not groups:
+        messages.append(_("The search has no words to look for. Type at least one word."))
+    return CleanQuery(text=text, groups=groups, messages=messages)
+
+
+# -- matching and ranking (the backend's job) ---------------------------------------
+def backend_query(groups):
+    parts = [Or([PlainText(term) for term in group]) if len(group) > 1 else PlainText(group[0])
+             for group in groups]
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+def _is_sqlite_database_backend(backend):
+    # Check the vendor first: the SQLite backend module cannot even be imported elsewhere.
+    if connection.vendor != "sqlite":
+        return False
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+
+    return isinstance(backend, SQLiteSearchBackend)
+
+
+def _fts_phrase(term):
+    return '"' + term.replace('"', '""') + '"'
+
+
+def sqlite_ranked_ids(groups, content_type_ids, limit):
+    """One FTS5 query: match in title/body, rank with bm25, only searchable page types.
+
+    Wagtail's own query annotates each candidate row with a correlated subquery that
+    re-runs the MATCH (quadratic in the number of matches); this is linear.
+    """
+    from modelsearch.conf import get_app_config
+
+    config = get_app_config()
+    entries = config.get_model("IndexEntry")._meta.db_table
+    fts = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
+    match = "{title body} : (" + " AND ".join(
+        "(" + " OR ".join(_fts_phrase(t) for t in group) + ")" for group in groups
+    ) + ")"
+    placeholders = ", ".join(["%s"] * len(content_type_ids))
+    # bm25 weights follow the FTS5 column order: autocomplete, body, title.
+    sql = (
+        f"SELECT e.object_id FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
+        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
+        f"ORDER BY bm25({fts}, 0.0, 1.0, 2.0) LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [match, *content_type_ids, limit])
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def ranked_ids(groups, locale, limit=None):
+    """Page ids matching every group, best first, at most ``limit``."""
+    limit = limit or settings.SEARCH_MAX_MATCHES
+    backend = get_search_backend()
+    ct_ids = list(_type_content_types())
+    if _is_sqlite_database_backend(backend):
+        return sqlite_ranked_ids(groups, ct_ids, limit)
+    queryset = Page.objects.filter(locale=locale, live=True, content_type__in=ct_ids)
+    results = backend.search(backend_query(groups), queryset, order_by_relevance=True)
+    return [page.pk for page in results[:limit]]
+
+
+# -- highlighting ---------------------------------------------------------------------
+def term_set(groups):
+    return {term for group in groups for term in group}
+
+
+def _hits(text, groups, language):
+    """How many query groups appear in ``text``."""
+    found = set()
+    for token in tokens(text):
+        found.update(word_terms(token, language))
+    return sum(1 for group in groups if found.intersection(group))
+
+
+def highlight(text, groups, language, length=SNIPPET_LENGTH):
+    """Escaped ``text`` cut to ``length`` around the first match, matching words in <mark>.
+
+    Works from the normalised terms, so it agrees with every backend. HTML is escaped
+    first: only the <mark> tags added here are markup.
+    """
+    text = " ".join((text or "").split())
+    if not text:
+        return ""
+    wanted = term_set(groups)
+    spans = [m.span() for m in WORD_RE.finditer(text)
+             if set(word_terms(m.group(0), language)) & wanted]
+    start = 0
+    if spans and spans[0][0] > length // 2:
+        start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1
+    end = min(len(text), start + length)
+    if end < len(text):
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    out, pos = [], start
+    for s, e in spans:
+        if s < start or e > end:
+            continue
+        out.append(escape(text[pos:s]))
+        out.append("<mark>" + escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(escape(text[pos:end]))
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if end < len(text) else ""
+    return mark_safe(prefix + "".join(out) + suffix)
+
+
+# -- the search page -------------------------------------------------------------------
+@dataclass
+class Result:
+    page: object
+    type_code: str
+    type_label: str
+    snippet: str
+    date: object
+    url: str = ""
+
+
+@dataclass
+class SearchOutcome:
+    query: str = ""
+    sort: str = "relevance"
+    messages: list = field(default_factory=list)
+    results: object = None  # a Page of Result objects
+    total: int = 0
+    facets: list = field(default_factory=list)
+    active_filters: list = field(default_factory=list)
+    promotions: list = field(default_factory=list)
+    popular: list = field(default_factory=list)
+    capped: bool = False
+    searched: bool = False
+
+
+def _summaries(ids):
+    """{page id: summary text} with one query per searchable page type."""
+    out = {}
+    for _code, _label, models in searchable_types():
+        for model, summary_field in models:
+            out.update(model.objects.filter(pk__in=ids).values_list("pk", summary_field))
+    return out
+
+
+def _snippet_text(page, groups, language):
+    """The summary, or the first body section that mentions a query word."""
+    summary_fields = getattr(page, "search_summary_fields", ())
+    summary = " ".join(plain_text(getattr(page, name, "")) for name in summary_fields[:1])
+    if _hits(summary, groups, language):
+        return summary
+    for name in getattr(page, "search_text_fields", ()):
+        text = plain_text(getattr(page, name, ""))
+        if _hits(text, groups, language):
+            return text
+    return summary
+
+
+def _requested_page(request):
+    try:
+        return int(request.GET.get("page", "1"))
+    except (TypeError, ValueError):
+        return None
+
+
+def run_search(request):
+    """Everything the search template shows, in a constant number of SQL queries."""
+    from .promotions import popular_queries, promoted_pages, record_query
+
+    locale = Locale.get_active()
+    language = locale.language_code
+    cleaned = clean_query(request.GET.get("q", ""), language)
+    outcome = SearchOutcome(query=cleaned.text, messages=list(cleaned.messages))
+
+    sort = request.GET.get("sort", "relevance")
+    if sort not in SORTS:
+        outcome.messages.append(_("Unknown sort order; results are sorted by relevance."))
+        sort = "relevance"
+    outcome.sort = sort
+
+    if not cleaned.groups:
+        if not cleaned.text:
+            outcome.popular = popular_queries(language)
+        return outcome
+    outcome.searched = True
+
+    ids = ranked_ids(cleaned.groups, locale)
+    outcome.capped = len(ids) >= settings.SEARCH_MAX_MATCHES
+    position = {pk: i for i, pk in enumerate(ids)}
+    ct_codes = _type_content_types()
+    base = (
+        Page.objects.live().public()
+        .filter(locale=locale, pk__in=ids, content_type__in=list(ct_codes))
+        .annotate(result_type=result_type_annotation(ct_codes))
+    )
+    faceted = FacetedQuery(base, search_facets(), request.GET)
+    outcome.messages.extend(faceted.messages)
+
+    rows = list(faceted.queryset().values_list("pk", "title", "last_published_at"))
+    if sort == "date":
+        rows.sort(key=lambda r: (r[2] is not None, r[2], r[0]), reverse=True)
+        ordered = [r[0] for r in rows]
+    else:
+        summaries = _summaries([r[0] for r in rows])
+        scores = {
+            pk: TITLE_WEIGHT * _hits(title, cleaned.groups, language)
+            + SUMMARY_WEIGHT * _hits(summaries.get(pk) or "", cleaned.groups, language)
+            for pk, title, _date in rows
+        }
+        ordered = sorted(scores, key=lambda pk: (-scores[pk], position.get(pk, 0)))
+    outcome.total = len(ordered)
+
+    requested = _requested_page(request)
+    page_obj = paginate(request, ordered, per_page=settings.SEARCH_PAGE_SIZE)
+    if requested is None or requested != page_obj.number and ordered:
+        outcome.messages.append(
+            _("There is no results page “%(page)s”; showing page %(number)d.")
+            % {"page": request.GET.get("page", "")[:20], "number": page_obj.number}
+        )
+    page_ids = list(page_obj.object_list)
+    pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
+    labels = {code: str(label) for code, label, _m in searchable_types()}
+    results = []
+    for pk in page_ids:
+        page = pages.get(pk)
+        if page is None:
+            continue
+        code = ct_codes.get(page.content_type_id, "")
+        results.append(Result(
+            page=page, type_code=code, type_label=labels.get(code, ""),
+            snippet=highlight(_snippet_text(page, cleaned.groups, language), cleaned.groups, language),
+            date=getattr(page, "start", None) or getattr(page, "date", None) or page.last_published_at,
+            url=page.get_url(request),
+        ))
+    page_obj.object_list = results
+    outcome.results = page_obj
+    outcome.facets = faceted.facet_results()
+    outcome.active_filters = faceted.active_filters()
+
+    if page_obj.number == 1:
+        outcome.promotions = promoted_pages(cleaned.text, locale)
+        record_query(cleaned.text, language, found=bool(ordered))
+    if not ordered:
+        outcome.popular = popular_queries(language)
+    return outcome
+
+
+# -- suggestions -------------------------------------------------------------------------
+MAX_SUGGESTIONS = 8
+MIN_SUGGEST_LENGTH = 2
+
+
+def suggestions(raw, request):
+    """Titles of live, public models and events in the active locale for the combobox."""
+    from django.db.models import Q
+
+    from events.models import EventPage
+    from models_library.models import PracticeModelPage
+
+    locale = Locale.get_active()
+    text = " ".join(CONTROL_RE.sub(" ", (raw or "").replace("\ufffd", " ")).split())[:MAX_QUERY_LENGTH]
+    words = tokens(text)
+    if not words or len(text) < MIN_SUGGEST_LENGTH:
+        return []
+    last = words[-1]
+    condition = Q(title__istartswith=text) | Q(title__icontains=" " + last) | Q(title__istartswith=last)
+    base_lemma = word_terms(last, locale.language_code, compounds=False)[0]
+    if len(base_lemma) >= 4 and base_lemma != last.lower():
+        condition |= Q(title__icontains=base_lemma)
+    cts = [ContentType.objects.get_for_model(m).pk for m in (PracticeModelPage, EventPage)]
+    pages = (
+        Page.objects.live().public()
+        .filter(locale=locale, content_type__in=cts)
+        .filter(condition)
+        .order_by("title")[:MAX_SUGGESTIONS * 3]
+    )
+    folded_text = text.lower()
+    ranked = sorted(pages, key=lambda p: (not p.title.lower().startswith(folded_text), p.title.lower()))
+    return [{"title": p.title, "url": p.get_url(request)} for p in ranked[:MAX_SUGGESTIONS]]

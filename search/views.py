@@ -1,0 +1,44 @@
+"""Site search views: thin wrappers around search.service."""
+
+from django.contrib.auth.decorators import permission_required
+from django.http import JsonResponse, QueryDict
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from . import promotions, service
+
+
+def search(request):
+    outcome = service.run_search(request)
+    keep = {"q": outcome.query} if outcome.query else {}
+    if outcome.sort != "relevance":
+        keep["sort"] = outcome.sort
+    clear_params = QueryDict(mutable=True)
+    clear_params.update(keep)
+    return render(request, "search/search.html", {
+        "search": outcome,
+        "query": outcome.query,
+        "results": outcome.results,
+        "page_obj": outcome.results,
+        "facets": outcome.facets,
+        "active_filters": outcome.active_filters,
+        "keep": keep,
+        "clear_url": "?" + clear_params.urlencode(),
+        "sorts": [("relevance", _("Relevance")), ("date", _("Newest first"))],
+    })
+
+
+def suggest(request):
+    """JSON for the search combobox: {"results": [{"title", "url"}]}."""
+    return JsonResponse({"results": service.suggestions(request.GET.get("q", ""), request)})
+
+
+@permission_required("portal_search.view_searchquerylog", raise_exception=True)
+def report(request):
+    """Admin report: what visitors search for and what finds nothing (last 30 days)."""
+    return render(request, "search/admin/report.html", {
+        "popular": promotions.most_popular_queries(),
+        "zero_results": promotions.zero_result_queries(),
+        "days": promotions.POPULAR_DAYS,
+        "header_icon": "search",
+    })
