@@ -1,0 +1,255 @@
+"""Editorial services: organisation sections, publishing checks, freshness, translations.
+
+Views, hooks and management commands stay thin and call these functions.
+"""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import DateField, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import Collection, Locale, Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from home.localization import translate_page
+
+from .models import FreshnessReminder, OrganisationEditors, OrganisationSectionPage
+from .roles import (
+    EDITOR_PAGE_PERMISSIONS,
+    EDITORS_PREFIX,
+    MEDIA_PERMISSIONS,
+    admin_access_permission,
+    set_collection_permissions,
+    set_page_permissions,
+)
+
+# Characters shown where listings cut text (templates/components/*_card.html): editors see
+# this guidance in the editor guide; keep it in step with the templates.
+LISTING_LENGTHS = {"practice_model_short_description": 240, "event_summary": 200, "meta_description": 300}
+
+
+# --- Organisation sections -------------------------------------------------------------
+
+def _ensure_section(index_page, organisation):
+    section = OrganisationSectionPage.objects.child_of(index_page).filter(organisation=organisation).first()
+    if section is None:
+        section = OrganisationSectionPage(
+            title=organisation.localized_name("fi"), slug=organisation.code,
+            organisation=organisation, locale=index_page.locale,
+        )
+        index_page.add_child(instance=section)
+        section.save_revision().publish()
+    for locale in Locale.objects.exclude(pk=index_page.locale_id):
+        if index_page.get_translation_or_none(locale) is None:
+            continue  # the index itself is not translated into this language
+        if section.get_translation_or_none(locale) is None:
+            translate_page(section, locale, {"title": organisation.localized_name(locale.language_code)})
+    return section
+
+
+def ensure_editor_group(organisation):
+    """The organisation's editor group and media collection (created when missing)."""
+    link = OrganisationEditors.objects.select_related("group", "collection").filter(
+        organisation=organisation
+    ).first()
+    if link is None:
+        name = f"{EDITORS_PREFIX}{organisation.localized_name('fi')}"[:150]
+        group, _created = Group.objects.get_or_create(name=name)
+        link = OrganisationEditors.objects.create(organisation=organisation, group=group)
+    if link.collection is None:
+        root = Collection.get_first_root_node()
+        name = organisation.localized_name("fi")
+        collection = root.get_children().filter(name=name).first() or root.add_child(name=name)
+        link.collection = collection
+        link.save(update_fields=["collection"])
+    return link
+
+
+@transaction.atomic
+def ensure_organisation_section(organisation, structure):
+    """Create (idempotently) the organisation's library and calendar sections and editors.
+
+    ``structure`` holds the Finnish ``library`` and ``events`` index pages (as returned by
+    ``home.demo.ensure_site_structure``). The sections are translated into every language
+    the index exists in; the group "Editors: <organisation>" gets add and change (never
+    publish) on those sections only, plus its own image and document collection.
+    Returns ``{"library": section, "events": section}`` (the Finnish sections).
+    """
+    sections = {
+        key: _ensure_section(structure[key], organisation) for key in ("library", "events")
+    }
+    link = ensure_editor_group(organisation)
+    link.group.permissions.add(admin_access_permission())
+    set_page_permissions(link.group, organisation.sections.all(), EDITOR_PAGE_PERMISSIONS)
+    set_collection_permissions(link.group, link.collection, MEDIA_PERMISSIONS)
+    return sections
+
+
+def organisation_for_page(page):
+    """The organisation whose section holds ``page``, or None."""
+    parent = page.get_parent()
+    if parent is not None and parent.specific_class is OrganisationSectionPage:
+        return parent.specific.organisation
+    return None
+
+
+# --- Publishing checks -------------------------------------------------------------------
+
+def _is_empty_rich_text(value):
+    return not strip_tags(str(value or "")).strip()
+
+
+def publish_blockers(page):
+    """Reasons why ``page`` may be saved as a draft but not published (empty when fine)."""
+    from models_library.models import PracticeModelPage
+
+    page = page.specific if type(page) is Page else page
+    problems = []
+    if isinstance(page, PracticeModelPage):
+        if _is_empty_rich_text(page.basic_idea):
+            problems.append(_("Describe the basic idea of the solution."))
+        if not page.target_groups.all():
+            problems.append(_("Choose at least one target group."))
+    return problems
+
+
+# --- Freshness ------------------------------------------------------------------------------
+
+def stale_cutoff(today=None):
+    today = today or timezone.localdate()
+    return today - relativedelta(months=settings.FRESHNESS_MONTHS)
+
+
+def stale_models(today=None):
+    """Published Finnish (source) models not reviewed for FRESHNESS_MONTHS months.
+
+    A model never marked reviewed counts from its first publication. Each row carries
+    ``review_basis``: the date the period is counted from.
+    """
+    from models_library.models import PracticeModelPage
+
+    return (
+        PracticeModelPage.objects.live()
+        .filter(locale=Locale.get_default())
+        .annotate(review_basis=Coalesce("last_reviewed", TruncDate("first_published_at"), output_field=DateField()))
+        .filter(review_basis__lt=stale_cutoff(today))
+        .order_by("review_basis", "pk")
+    )
+
+
+def stale_models_for_user(user, today=None):
+    """The stale models this user is responsible for (those they may edit)."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    owned = Page.objects.filter(owner=user)
+    return stale_models(today).filter(pk__in=(editable | owned).values("pk"))
+
+
+def reminder_recipients(page):
+    """E-mail addresses of the model's organisation editors, else of its owner."""
+    organisation = organisation_for_page(page)
+    users = []
+    if organisation is not None:
+        link = OrganisationEditors.objects.filter(organisation=organisation).select_related("group").first()
+        if link is not None:
+            users = list(link.group.user_set.filter(is_active=True).exclude(email=""))
+    if not users and page.owner_id and page.owner.is_active and page.owner.email:
+        users = [page.owner]
+    return sorted({user.email for user in users})
+
+
+def send_freshness_reminders(today=None, stdout=None):
+    """E-mail the owners of each stale model, at most once per review period.
+
+    Returns the number of reminders sent. A reminder is recorded per (model, date the
+    period counts from): marking the model reviewed starts a new period.
+    """
+    sent = 0
+    for page in stale_models(today).select_related("owner"):
+        due_since = page.review_basis
+        if isinstance(due_since, datetime.datetime):
+            due_since = due_since.date()
+        if FreshnessReminder.objects.filter(page=page, due_since=due_since).exists():
+            continue
+        recipients = reminder_recipients(page)
+        if not recipients:
+            if stdout:
+                stdout.write(f"No recipient for {page.title} (id {page.pk}); skipped.")
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {
+                "page": page,
+                "due_since": due_since,
+                "months": settings.FRESHNESS_MONTHS,
+                "edit_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + f"/admin/pages/{page.pk}/edit/",
+            }
+            subject = _("Please review the practice model “%(title)s”") % {"title": page.title}
+            body = render_to_string("editorial/email/freshness_reminder.txt", context)
+        with transaction.atomic():
+            FreshnessReminder.objects.create(page=page, due_since=due_since, recipients=", ".join(recipients))
+            send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        sent += 1
+    return sent
+
+
+@transaction.atomic
+def mark_reviewed(page, user, today=None):
+    """Record that ``page``'s owner checked it: set last_reviewed on it and its translations.
+
+    Reviewing changes no content, so it is written straight to the page (and to its latest
+    draft, so publishing that draft later does not undo it) without a new moderation round.
+    """
+    today = today or timezone.localdate()
+    model = page.specific_class
+    model.objects.filter(translation_key=page.translation_key).update(last_reviewed=today)
+    for translated in model.objects.filter(translation_key=page.translation_key):
+        revision = translated.latest_revision
+        if revision is not None and isinstance(revision.content, dict):
+            revision.content["last_reviewed"] = today.isoformat()
+            revision.save(update_fields=["content"])
+    log(instance=page.specific, action="editorial.mark_reviewed", user=user)
+    return today
+
+
+# --- Translations ---------------------------------------------------------------------------
+
+def outdated_translations(user, limit=20):
+    """Translations the user may edit whose source was published after the last sync.
+
+    wagtail-localize records when it last extracted the source (``TranslationSource.
+    last_updated_at``); a later publication of the source means the translation lags.
+    Returns dicts with ``source``, ``target`` and ``translation``.
+    """
+    from wagtail_localize.models import Translation
+
+    source_published = Page.objects.filter(
+        translation_key=OuterRef("source__object_id"), locale=OuterRef("source__locale")
+    ).values("last_published_at")[:1]
+    translations = (
+        Translation.objects.filter(enabled=True)
+        .annotate(source_published_at=Subquery(source_published))
+        .filter(source_published_at__gt=F("source__last_updated_at"))
+        .select_related("source", "target_locale")
+        .order_by("-source_published_at")
+    )
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    rows = []
+    for item in translations[: limit * 5]:
+        target = editable.filter(
+            translation_key=item.source.object_id, locale=item.target_locale
+        ).first()
+        if target is None:
+            continue
+        source = Page.objects.filter(translation_key=item.source.object_id, locale=item.source.locale).first()
+        rows.append({"source": source, "target": target, "translation": item})
+        if len(rows) >= limit:
+            break
+    return rows

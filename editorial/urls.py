@@ -1,0 +1,3 @@
+"""Language-neutral URLs of this app (feeds, exports, JSON)."""
+
+urlpatterns = []

@@ -1,0 +1,136 @@
+"""Editors submit, moderators approve (publishes) or reject with a comment."""
+
+import pytest
+from django.utils.html import strip_tags
+from wagtail.models import Page, TaskState, WorkflowState
+
+from models_library.models import PracticeModelPage
+from tests.factories import PracticeModelPageFactory
+
+from .forms import practice_model_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft_a(orgs, editor_a, target_group):
+    page = PracticeModelPageFactory(
+        parent=orgs["sections"]["a"]["library"], title="A:n luonnos", live=False, owner=editor_a,
+    )
+    page.target_groups.set([target_group])
+    page.save_revision(user=editor_a)
+    return page
+
+
+def test_editor_can_save_but_not_publish_own_model(logged_in, editor_a, draft_a):
+    client = logged_in(editor_a)
+    assert client.get(f"/admin/pages/{draft_a.pk}/edit/").status_code == 200
+    response = client.post(
+        f"/admin/pages/{draft_a.pk}/edit/",
+        practice_model_form(draft_a, title="A:n luonnos, muokattu", **{"action-publish": "1"}),
+    )
+    assert response.status_code == 302
+    page = Page.objects.get(pk=draft_a.pk)
+    assert not page.live
+    assert page.get_latest_revision().content["title"] == "A:n luonnos, muokattu"
+    # and the bulk publish action does not publish it either
+    client.post(f"/admin/bulk/wagtailcore/page/publish/?id={draft_a.pk}")
+    assert not Page.objects.get(pk=draft_a.pk).live
+
+
+def submit(client, page):
+    response = client.post(f"/admin/pages/{page.pk}/edit/", practice_model_form(page, **{"action-submit": "1"}))
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.workflow.name == "Moderation"
+    return state
+
+
+def test_submit_and_moderator_approval_publishes(logged_in, client, editor_a, moderator, draft_a):
+    state = submit(logged_in(editor_a), draft_a)
+    assert not Page.objects.get(pk=draft_a.pk).live
+    task_state = state.current_task_state
+    # the editor cannot approve her own submission
+    client.post(f"/admin/pages/workflow/action/{draft_a.pk}/approve/{task_state.pk}/", {"comment": ""})
+    assert not Page.objects.get(pk=draft_a.pk).live
+
+    client = logged_in(moderator)
+    response = client.post(
+        f"/admin/pages/workflow/action/{draft_a.pk}/approve/{task_state.pk}/", {"comment": "Hyvä!"}
+    )
+    assert response.status_code == 302
+    page = Page.objects.get(pk=draft_a.pk)
+    assert page.live
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_APPROVED
+
+
+def test_moderator_rejects_with_comment(logged_in, editor_a, moderator, draft_a):
+    state = submit(logged_in(editor_a), draft_a)
+    task_state = state.current_task_state
+    client = logged_in(moderator)
+    client.post(
+        f"/admin/pages/workflow/action/{draft_a.pk}/reject/{task_state.pk}/",
+        {"comment": "Lisää arviointitulokset."},
+    )
+    task_state = TaskState.objects.get(pk=task_state.pk)
+    assert task_state.status == TaskState.STATUS_REJECTED
+    assert task_state.comment == "Lisää arviointitulokset."
+    assert not Page.objects.get(pk=draft_a.pk).live
+    # the editor sees the comment in the editor
+    response = logged_in(editor_a).get(f"/admin/pages/{draft_a.pk}/edit/")
+    assert "Lisää arviointitulokset." in response.content.decode()
+
+
+def test_incomplete_model_saves_as_draft_but_does_not_publish(logged_in, moderator, draft_a, target_group):
+    client = logged_in(moderator)
+    response = client.post(
+        f"/admin/pages/{draft_a.pk}/edit/",
+        practice_model_form(draft_a, basic_idea=practice_model_form_rich(""), target_groups=[],
+                            **{"action-publish": "1"}),
+        follow=True,
+    )
+    assert response.status_code == 200
+    page = PracticeModelPage.objects.get(pk=draft_a.pk)
+    assert not page.live
+    assert strip_tags(page.get_latest_revision().content["basic_idea"]).strip() == ""  # the draft was kept
+    messages = [str(m) for m in response.context["messages"]]
+    assert any("target group" in m or "kohderyhm" in m for m in messages), messages
+
+    # complete it and publishing works
+    response = client.post(f"/admin/pages/{draft_a.pk}/edit/", practice_model_form(
+        draft_a, basic_idea=practice_model_form_rich("<p>Perusidea.</p>"), target_groups=[target_group.pk],
+        **{"action-publish": "1"},
+    ))
+    assert PracticeModelPage.objects.get(pk=draft_a.pk).live
+
+
+def practice_model_form_rich(html):
+    from wagtail.test.utils.form_data import rich_text
+
+    return rich_text(html)
+
+
+def test_scheduled_publishing_is_available(logged_in, moderator, draft_a):
+    response = logged_in(moderator).get(f"/admin/pages/{draft_a.pk}/edit/")
+    html = response.content.decode()
+    assert 'name="go_live_at"' in html and 'name="expire_at"' in html
+
+
+def test_revision_comparison(logged_in, moderator, draft_a, editor_a):
+    first = draft_a.get_latest_revision()
+    draft_a.title = "Uusi otsikko"
+    second = draft_a.save_revision(user=editor_a)
+    response = logged_in(moderator).get(f"/admin/pages/{draft_a.pk}/revisions/compare/{first.pk}...{second.pk}/")
+    assert response.status_code == 200
+    assert "Uusi otsikko" in response.content.decode()
+
+
+def test_site_history_shows_moderators_who_changed_what(logged_in, editor_a, moderator, draft_a):
+    submit(logged_in(editor_a), draft_a)
+    response = logged_in(moderator).get("/admin/reports/site-history/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "A:n luonnos" in html
+    assert "editor-a" in html
