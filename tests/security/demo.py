@@ -1,0 +1,158 @@
+"""Demo content committed once per test module, and the page types it covers.
+
+Browser tests need data a live server thread can read, and loading the demo for every test
+would take minutes. ``committed_demo`` loads it once (``manage.py load_demo`` plus one page
+of every page type the demo lacks, made with the project's factories), and afterwards puts
+the database back exactly as it was (Django's serialized-rollback mechanism), so tests that
+run later in the same worker see a clean database.
+
+The page-type list is discovered, not written down: when the library, events or editorial
+branches add page types or demo content, the browser, axe and fuzzing tests cover them.
+"""
+
+import contextlib
+import importlib
+import inspect
+from dataclasses import dataclass, field
+
+import factory
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connections, transaction
+from wagtail.models import Locale, Page
+
+PROJECT_APPS = ("home", "models_library", "events", "search", "editorial")
+LANGUAGES = ("fi", "sv", "en")
+
+
+@dataclass
+class DemoSite:
+    # {"PracticeModelPage": {"fi": "/fi/...", "sv": ..., "en": ...}}
+    page_types: dict = field(default_factory=dict)
+    created_by_factory: list = field(default_factory=list)
+    untranslatable: list = field(default_factory=list)
+
+    def url(self, page_type, language="fi"):
+        urls = self.page_types.get(page_type, {})
+        return urls.get(language) or urls.get("fi")
+
+
+def project_page_models():
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, Page) and model is not Page and model._meta.app_label in PROJECT_APPS
+    ]
+
+
+def _factories():
+    modules = ["tests.factories"] + [f"tests.{app}.factories" for app in PROJECT_APPS]
+    found = {}
+    for dotted in modules:
+        try:
+            module = importlib.import_module(dotted)
+        except ModuleNotFoundError:
+            continue
+        for _name, obj in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(obj, factory.base.BaseFactory):
+                continue
+            model = getattr(obj._meta, "model", None)
+            if model is not None and not obj._meta.abstract:
+                found.setdefault(model, obj)
+    return found
+
+
+def _parent_for(model, fi):
+    for parent_model in model.allowed_parent_page_models():
+        if parent_model is Page:
+            continue
+        for parent in parent_model.objects.live().filter(locale=fi).order_by("path"):
+            if model.can_create_at(parent):
+                return parent
+    return None
+
+
+def _fill_missing_page_types(site):
+    """One live fi page (with sv and en translations) for each page type the demo lacks."""
+    from home.localization import translate_page
+
+    fi = Locale.objects.get(language_code="fi")
+    factories = _factories()
+    for model in project_page_models():
+        if model.objects.live().public().exists() or model not in factories:
+            continue
+        parent = _parent_for(model, fi)
+        if parent is None:
+            continue
+        page = factories[model](parent=parent, title=f"Esimerkki: {model._meta.verbose_name}")
+        page.save_revision().publish()
+        for code in ("sv", "en"):
+            try:
+                with transaction.atomic():
+                    translate_page(page, Locale.objects.get(language_code=code),
+                                   {"title": f"{code.upper()}: {model._meta.verbose_name}"})
+            except Exception as exc:  # noqa: BLE001 - sv/en then show the Finnish fallback
+                site.untranslatable.append(f"{model.__name__} ({code}): {exc}")
+        site.created_by_factory.append(model.__name__)
+
+
+def enumerate_page_types():
+    """The URL of one live public page per page type and language."""
+    site = DemoSite()
+    for model in project_page_models():
+        urls = {}
+        for code in LANGUAGES:
+            page = (
+                model.objects.live().public().filter(locale__language_code=code)
+                .order_by("-depth" if model.__name__ != "HomePage" else "depth", "path").first()
+            )
+            if page is not None and page.url:
+                urls[code] = page.url
+        if urls:
+            site.page_types[model.__name__] = urls
+    return site
+
+
+def load_demo_site():
+    call_command("load_demo", verbosity=0, stdout=open("/dev/null", "w"))
+    site = DemoSite()
+    _fill_missing_page_types(site)
+    enumerated = enumerate_page_types()
+    enumerated.created_by_factory = site.created_by_factory
+    enumerated.untranslatable = site.untranslatable
+    return enumerated
+
+
+@contextlib.contextmanager
+def committed_demo(django_db_blocker):
+    """Load the demo site in committed transactions; restore the database afterwards."""
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        snapshot = connection.creation.serialize_db_to_string()
+        try:
+            site = load_demo_site()
+        except Exception:
+            _restore(connection, snapshot)
+            raise
+    try:
+        yield site
+    finally:
+        with django_db_blocker.unblock():
+            _restore(connection, snapshot)
+
+
+def _restore(connection, snapshot):
+    from django.core.cache import cache
+
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True,
+                 database=connection.alias)
+    connection.creation.deserialize_db_from_string(snapshot)
+    # Rows came back with their old primary keys: move the sequences past them (PostgreSQL).
+    from django.core.management.color import no_style
+
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+    cache.clear()
