@@ -1,0 +1,94 @@
+"""In-process server time and SQL query count per target (Django test Client).
+
+    DJANGO_SETTINGS_MODULE=bench.settings python -m bench.measure --out result.json --floor-dir DIR
+
+Each target gets warm-up requests, then ``--repeat`` timed requests (URLs of a target are
+cycled, e.g. 20 different model pages), and one extra request with an
+execute wrapper counting SQL queries (kept out of the timings). The rendered HTML of
+each target's first URL is written to ``--floor-dir`` for the static-floor measurement.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+
+def percentile(values, p):
+    if not values:
+        return None
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def summarise_ms(samples):
+    return {
+        "n": len(samples),
+        "p50": round(percentile(samples, 50) * 1000, 2),
+        "p95": round(percentile(samples, 95) * 1000, 2),
+        "max": round(max(samples) * 1000, 2),
+        "mean": round(statistics.fmean(samples) * 1000, 2),
+    }
+
+
+def measure(repeat=30, warmup=2, floor_dir=None):
+    from django.db import connection
+    from django.test import Client
+
+    from .targets import discover
+
+    client = Client()
+    results = {}
+    for target in discover():
+        entry = {"label": target.label, "urls": target.urls[:3], "note": target.note}
+        results[target.name] = entry
+        if not target.available:
+            entry["status"] = "n/a"
+            continue
+        first = client.get(target.urls[0])
+        if first.status_code != 200:
+            entry.update(status="n/a", note=f"HTTP {first.status_code} for {target.urls[0]}")
+            continue
+        for i in range(warmup):
+            client.get(target.urls[i % len(target.urls)])
+        # Count with an execute wrapper: CaptureQueriesContext loses the log because
+        # request_started resets connection.queries.
+        queries = []
+        with connection.execute_wrapper(lambda execute, sql, *a: queries.append(sql) or execute(sql, *a)):
+            client.get(target.urls[0])
+        samples = []
+        for i in range(repeat):
+            url = target.urls[i % len(target.urls)]
+            started = time.perf_counter()
+            response = client.get(url)
+            samples.append(time.perf_counter() - started)
+            if response.status_code != 200:
+                entry["note"] = f"HTTP {response.status_code} for {url}"
+        entry.update(status="ok", queries=len(queries), bytes=len(first.content), **summarise_ms(samples))
+        if floor_dir:
+            path = Path(floor_dir) / "bench-floor" / f"{target.name}.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(first.content)
+            entry["floor_url"] = f"/bench-floor/{target.name}.html"
+    return results
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--floor-dir")
+    args = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+    results = measure(repeat=args.repeat, floor_dir=args.floor_dir)
+    Path(args.out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

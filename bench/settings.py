@@ -1,0 +1,22 @@
+"""Settings for benchmark runs: production-like (DEBUG off), loopback only.
+
+The database, search backend and page-cache switch come from the environment exactly as in
+production (DATABASE_URL, SEARCH_BACKEND, PAGE_CACHE_SECONDS); ``bench.run`` sets them.
+"""
+
+import os
+from pathlib import Path
+
+from portal.settings.base import *  # noqa: F401,F403
+from portal.settings.base import BASE_DIR, TEMPLATES
+
+SECRET_KEY = "bench-only-not-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+ROOT_URLCONF = "bench.urls"
+TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], Path(__file__).resolve().parent / "templates"]
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1"
+LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
+# The static floor: the same rendered HTML served as files by WhiteNoise in the same
+# gunicorn + Django stack (see bench/README.md).
+WHITENOISE_ROOT = os.environ.get("BENCH_FLOOR_DIR") or str(BASE_DIR / "bench" / "results" / "floor")

@@ -1,0 +1,154 @@
+"""What the bench measures, found by page type and URL name in the current database.
+
+Nothing is hard-coded to one branch's URL layout: pages are found through their models,
+feature URLs through ``reverse`` with a few candidate names, and a feature that is not
+there yet (an unknown URL name, a listing that ignores facet parameters) is reported as
+"n/a" with the reason instead of a misleading number.
+"""
+
+import random
+from dataclasses import dataclass, field
+
+from django.db.models import Count
+from django.test import Client
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone, translation
+
+LANGUAGE = "fi"
+SEARCH_WORD = "perhekeskus"
+# Facet GET parameters of the library listing and search, most selective last.
+FACET_PARAMS = ("region", "theme", "target_group")
+ICS_URL_NAMES = ("events_ics", "events_feed_ics", "calendar_ics", "events:ics", "events:feed", "ics_feed",
+                 "events_feed", "event_feed")
+MONTH_URL_NAMES = ("events_month", "calendar_month", "events:month")
+
+
+@dataclass
+class Target:
+    name: str
+    label: str
+    urls: list = field(default_factory=list)
+    note: str = ""
+    group: str = ""
+
+    @property
+    def available(self):
+        return bool(self.urls)
+
+
+def _reverse_any(names, **kwargs):
+    for name in names:
+        try:
+            return reverse(name, kwargs=kwargs or None)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _popular_code(model):
+    """The vocabulary code used most on fi practice models (so a facet selects real results)."""
+    return (
+        model.objects.filter(practice_models__locale__language_code=LANGUAGE)
+        .annotate(n=Count("practice_models")).order_by("-n").values_list("code", flat=True).first()
+    )
+
+
+def facet_queries():
+    """Query strings with 1 and 3 active facets, using the most common codes."""
+    from models_library.models import Region, TargetGroup, Theme
+
+    codes = {}
+    for param, model in zip(FACET_PARAMS, (Region, Theme, TargetGroup)):
+        code = _popular_code(model)
+        if code:
+            codes[param] = code
+    params = [f"{name}={value}" for name, value in codes.items()]
+    return "&".join(params[:1]), "&".join(params[:3])
+
+
+def _same_body(client, url_a, url_b):
+    a, b = client.get(url_a), client.get(url_b)
+    return a.status_code == b.status_code == 200 and a.content == b.content
+
+
+def discover(seed=1, model_sample=20):
+    """Targets for the fi site; run with the bench settings on a generated corpus."""
+    from events.models import EventIndexPage, EventPage
+    from home.models import HomePage
+    from models_library.models import PracticeModelIndexPage, PracticeModelPage
+
+    rng = random.Random(seed)
+    client = Client()
+    targets = []
+    with translation.override(LANGUAGE):
+        home = HomePage.objects.live().filter(locale__language_code=LANGUAGE).first()
+        targets.append(Target("home", "Home", [home.url] if home else [], "" if home else "no home page"))
+
+        model_ids = list(PracticeModelPage.objects.live().filter(locale__language_code=LANGUAGE)
+                         .values_list("pk", flat=True))
+        sample = rng.sample(model_ids, k=min(model_sample, len(model_ids)))
+        model_urls = [p.url for p in PracticeModelPage.objects.filter(pk__in=sample)]
+        targets.append(Target("model", "Model page", model_urls, "" if model_urls else "no models"))
+
+        event_ids = list(EventPage.objects.live().filter(locale__language_code=LANGUAGE).values_list("pk", flat=True))
+        event_urls = [p.url for p in EventPage.objects.filter(pk__in=rng.sample(event_ids, k=min(10, len(event_ids))))]
+        targets.append(Target("event", "Event page", event_urls, "" if event_urls else "no events"))
+
+        library = PracticeModelIndexPage.objects.live().filter(locale__language_code=LANGUAGE).first()
+        one, three = facet_queries()
+        if library:
+            base = library.url
+            targets.append(Target("listing_0", "Listing, 0 facets", [base]))
+            for name, label, query in (("listing_1", "Listing, 1 facet", one), ("listing_3", "Listing, 3 facets", three)):
+                url = f"{base}?{query}"
+                if not query:
+                    targets.append(Target(name, label, note="no vocabulary values"))
+                elif _same_body(client, base, url):
+                    targets.append(Target(name, label, note="listing ignores facet parameters (feature not merged)"))
+                else:
+                    targets.append(Target(name, label, [url]))
+        else:
+            targets += [Target(n, label, note="no library page") for n, label in
+                        (("listing_0", "Listing, 0 facets"), ("listing_1", "Listing, 1 facet"),
+                         ("listing_3", "Listing, 3 facets"))]
+
+        search_url = _reverse_any(("search", "search:search"))
+        if search_url:
+            plain = f"{search_url}?q={SEARCH_WORD}"
+            targets.append(Target("search", "Search", [plain]))
+            faceted = f"{plain}&{three}"
+            if _same_body(client, plain, faceted):
+                targets.append(Target("search_facets", "Search + 3 facets",
+                                      note="search ignores facet parameters (feature not merged)"))
+            else:
+                targets.append(Target("search_facets", "Search + 3 facets", [faceted]))
+        else:
+            targets += [Target("search", "Search", note="no URL named 'search'"),
+                        Target("search_facets", "Search + 3 facets", note="no URL named 'search'")]
+        targets.append(Target("peer_search", "Peer: stock Wagtail search",
+                              [f"{reverse('bench_peer_search')}?query={SEARCH_WORD}"]))
+
+        calendar = EventIndexPage.objects.live().filter(locale__language_code=LANGUAGE).first()
+        today = timezone.localdate()
+        month_url = _reverse_any(MONTH_URL_NAMES, year=today.year, month=today.month)
+        if month_url is None and calendar:
+            candidate = f"{calendar.url}?view=month&month={today:%Y-%m}"
+            month_url = None if _same_body(client, calendar.url, candidate) else candidate
+        targets.append(Target("calendar", "Calendar (index)", [calendar.url] if calendar else []))
+        targets.append(Target("calendar_month", "Calendar month view", [month_url] if month_url else [],
+                              "" if month_url else "no month view yet (feature not merged)"))
+
+        ics_url = _reverse_any(ICS_URL_NAMES)
+        if ics_url is None and calendar:
+            for suffix in ("ics/", "feed.ics", "calendar.ics"):
+                response = client.get(calendar.url + suffix)
+                if response.status_code == 200 and "calendar" in response.get("Content-Type", ""):
+                    ics_url = calendar.url + suffix
+                    break
+        targets.append(Target("ics", ".ics feed", [ics_url] if ics_url else [],
+                              "" if ics_url else "no iCalendar feed URL yet (feature not merged)"))
+
+        targets.append(Target("api", "API list", [
+            "/api/v2/pages/?type=models_library.PracticeModelPage&locale=fi&limit=20"
+        ]))
+    return targets
