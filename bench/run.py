@@ -119,21 +119,18 @@ def http_phase(env, measured, args):
     return out
 
 
-def run_size(size, args, label):
-    database = database_for_size(args.database, size, label)
+def bench_env(database, args, name):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database,
            "SEARCH_BACKEND": args.search_backend, "PAGE_CACHE_SECONDS": "0",
            "DATABASE_CONN_MAX_AGE": "60",  # persistent connections, as in production
-           "BENCH_FLOOR_DIR": str(RESULTS / f"floor-{label}-{size}")}
+           "BENCH_FLOOR_DIR": str(RESULTS / f"floor-{name}")}
     shutil.rmtree(env["BENCH_FLOOR_DIR"], ignore_errors=True)
-    log(f"\n== {size} models ({database.split('@')[-1]}) ==")
-    _out, migrate_s = manage(env, "migrate", "--noinput", "-v0")
-    events = args.events if args.events is not None else max(1, size // 2)
-    out, corpus_s = manage(env, "generate_corpus", "--models", str(size), "--events", str(events),
-                           "--seed", str(args.seed), "--languages", args.languages, "--json")
-    corpus = json.loads(out.strip().splitlines()[-1])
-    log(f"   migrate {migrate_s} s, corpus {corpus_s} s: {corpus['timings']}")
-    measured_file = RESULTS / f"measure-{label}-{size}.json"
+    return env
+
+
+def measure_database(env, args, name):
+    """In-process measurements, then the HTTP phase, on the database of ``env``."""
+    measured_file = RESULTS / f"measure-{name}.json"
     result = subprocess.run([PY, "-m", "bench.measure", "--out", str(measured_file), "--repeat", str(args.repeat),
                              "--floor-dir", env["BENCH_FLOOR_DIR"]], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=3600)
@@ -141,9 +138,38 @@ def run_size(size, args, label):
         raise SystemExit(f"measure failed:\n{result.stderr[-4000:]}")
     measured = json.loads(measured_file.read_text())
     http = {} if args.no_http else http_phase(env, measured, args)
+    return measured, http
+
+
+def run_size(size, args, label):
+    database = database_for_size(args.database, size, label)
+    env = bench_env(database, args, f"{label}-{size}")
+    log(f"\n== {size} models ({database.split('@')[-1]}) ==")
+    _out, migrate_s = manage(env, "migrate", "--noinput", "-v0")
+    events = args.events if args.events is not None else max(1, size // 2)
+    out, corpus_s = manage(env, "generate_corpus", "--models", str(size), "--events", str(events),
+                           "--seed", str(args.seed), "--languages", args.languages, "--json")
+    corpus = json.loads(out.strip().splitlines()[-1])
+    log(f"   migrate {migrate_s} s, corpus {corpus_s} s: {corpus['timings']}")
+    measured, http = measure_database(env, args, f"{label}-{size}")
     if not args.keep and database.startswith("sqlite"):
         Path(database.removeprefix("sqlite:///")).unlink(missing_ok=True)
     return {"size": size, "events": events, "corpus": corpus, "corpus_seconds": corpus_s,
+            "server": measured, "http": http}
+
+
+def run_existing(args, label):
+    """Measure a database generated earlier (``--existing``): repeated runs at one size
+    without rebuilding a 10 000-model corpus each time. Its size is counted, not assumed."""
+    env = bench_env(args.existing, args, f"{label}-existing")
+    out, _s = manage(env, "shell", "-c", (
+        "from models_library.models import PracticeModelPage as M; from events.models import EventPage as E; "
+        "from wagtail.models import Locale; fi = Locale.get_default(); "
+        "print(M.objects.filter(locale=fi).count(), E.objects.filter(locale=fi).count())"))
+    size, events = (int(n) for n in out.split()[-2:])
+    log(f"\n== existing database: {size} models, {events} events per language ==")
+    measured, http = measure_database(env, args, f"{label}-existing")
+    return {"size": size, "events": events, "corpus": None, "corpus_seconds": None,
             "server": measured, "http": http}
 
 
@@ -190,13 +216,16 @@ def main(argv=None):
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (one per core).")
     parser.add_argument("--no-http", action="store_true", help="Only the in-process measurements.")
     parser.add_argument("--keep", action="store_true", help="Keep the SQLite database files.")
+    parser.add_argument("--existing", metavar="DATABASE_URL",
+                        help="Measure this already generated database instead of building fresh ones "
+                             "(--sizes and --database are then ignored).")
     args = parser.parse_args(argv)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    engine = "sqlite" if args.database.startswith("sqlite") else "postgresql"
+    engine = "sqlite" if (args.existing or args.database).startswith("sqlite") else "postgresql"
     label = f"{engine}-{args.search_backend}"
-    runs = [run_size(size, args, label) for size in sizes]
+    runs = [run_existing(args, label)] if args.existing else [run_size(size, args, label) for size in sizes]
     report = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},

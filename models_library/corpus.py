@@ -28,7 +28,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
@@ -601,6 +601,15 @@ class _fast_lemmas:
             self.module.fold = self.original
 
 
+def _refresh_planner_statistics():
+    """After a bulk load the planner's row estimates are those of an empty site until
+    autovacuum gets round to it (measured: search chose a nested loop over 15 000 pages,
+    460 ms instead of 9 ms). A real site grows slowly; a generated one must say so."""
+    if connection.vendor in ("postgresql", "sqlite"):
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def generate_corpus(models=100, events=50, seed=1, languages=("fi", "sv", "en"), index=True, stdout=None):
     """Build the corpus; returns {"created": {...}, "timings": {...}} (seconds per phase)."""
     builder = CorpusBuilder(seed=seed, languages=languages, stdout=stdout)
@@ -613,5 +622,6 @@ def generate_corpus(models=100, events=50, seed=1, languages=("fi", "sv", "en"),
         builder.events(events)
     if index:
         builder.index()
+    _refresh_planner_statistics()
     builder.timings["total"] = round(time.monotonic() - started, 2)
     return {"created": builder.created, "timings": builder.timings, "languages": builder.languages}
