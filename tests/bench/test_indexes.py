@@ -125,3 +125,14 @@ def test_calendar_month_query_uses_an_index():
                  .values_list("page_ptr_id", flat=True))
     assert "Seq Scan on events_eventpage" not in plan, plan
     assert any(name in plan for name in _index_names(EventPage, "start") + _index_names(EventPage, "end")), plan
+
+
+@postgres_only
+def test_navigation_query_uses_the_menu_index():
+    from wagtail.models import Page
+
+    # The shape of home.get_children().live().in_menu() (home/context_processors.py),
+    # written out: on an empty test tree Wagtail short-circuits a childless page's query.
+    plan = _plan(Page.objects.filter(depth=3, path__range=("00010001", "00010001ZZZZ"), live=True,
+                                     show_in_menus=True).order_by("path").only("id", "title", "path"))
+    assert "portal_page_menu_idx" in plan, plan
