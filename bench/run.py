@@ -190,7 +190,7 @@ def table(results):
                 continue
 
             def num(value, width):
-                return f"{value:>{width}}" if value is not None else f"{'-':>{width}}"
+                return f" {value:>{width - 1}}" if value is not None else f" {'-':>{width - 1}}"
 
             lines.append(
                 f"{label:<28}{run['size']:>7}{s['p50']:>9}{s['p95']:>9}{s['max']:>9}{s['queries']:>6}"

@@ -18,9 +18,6 @@ LANGUAGE = "fi"
 SEARCH_WORD = "perhekeskus"
 # Facet GET parameters of the library listing and search, most selective last.
 FACET_PARAMS = ("region", "theme", "target_group")
-ICS_URL_NAMES = ("events_ics", "events_feed_ics", "calendar_ics", "events:ics", "events:feed", "ics_feed",
-                 "events_feed", "event_feed")
-MONTH_URL_NAMES = ("events_month", "calendar_month", "events:month")
 
 
 @dataclass
@@ -130,23 +127,17 @@ def discover(seed=1, model_sample=20):
 
         calendar = EventIndexPage.objects.live().filter(locale__language_code=LANGUAGE).first()
         today = timezone.localdate()
-        month_url = _reverse_any(MONTH_URL_NAMES, year=today.year, month=today.month)
-        if month_url is None and calendar:
-            candidate = f"{calendar.url}?view=month&month={today:%Y-%m}"
-            month_url = None if _same_body(client, calendar.url, candidate) else candidate
-        targets.append(Target("calendar", "Calendar (index)", [calendar.url] if calendar else []))
+        targets.append(Target("calendar", "Calendar (index)", [calendar.url] if calendar else [],
+                              "" if calendar else "no calendar page"))
+        month_url = ics_url = None
+        if calendar:
+            # The month grid is a route of the calendar page; the feed has a language-neutral URL.
+            month_url = f"{calendar.url}{calendar.reverse_subpage('month')}?month={today:%Y-%m}"
+            ics_url = reverse("events_feeds:calendar_ical", args=[calendar.pk])
         targets.append(Target("calendar_month", "Calendar month view", [month_url] if month_url else [],
-                              "" if month_url else "no month view yet (feature not merged)"))
-
-        ics_url = _reverse_any(ICS_URL_NAMES)
-        if ics_url is None and calendar:
-            for suffix in ("ics/", "feed.ics", "calendar.ics"):
-                response = client.get(calendar.url + suffix)
-                if response.status_code == 200 and "calendar" in response.get("Content-Type", ""):
-                    ics_url = calendar.url + suffix
-                    break
+                              "" if month_url else "no calendar page"))
         targets.append(Target("ics", ".ics feed", [ics_url] if ics_url else [],
-                              "" if ics_url else "no iCalendar feed URL yet (feature not merged)"))
+                              "" if ics_url else "no calendar page"))
 
         targets.append(Target("api", "API list", [
             "/api/v2/pages/?type=models_library.PracticeModelPage&locale=fi&limit=20"
