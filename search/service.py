@@ -147,17 +147,21 @@ def _fts_phrase(term):
     return '"' + term.replace('"', '""') + '"'
 
 
-def sqlite_ranked_ids(groups, content_type_ids, limit):
-    """One FTS5 query: match in title/body, rank with bm25, only searchable page types.
+def sqlite_ranked_ids(groups, content_type_ids, locale_id, limit):
+    """One FTS5 query: match in title/body, rank with bm25, only live searchable pages of
+    the locale.
 
     Wagtail's own query annotates each candidate row with a correlated subquery that
-    re-runs the MATCH (quadratic in the number of matches); this is linear.
+    re-runs the MATCH (quadratic in the number of matches); this is linear. The locale is
+    applied before the LIMIT: otherwise a word shared by the language trees could fill the
+    cap with other languages' pages.
     """
     from modelsearch.conf import get_app_config
 
     config = get_app_config()
     entries = config.get_model("IndexEntry")._meta.db_table
     fts = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
+    pages = Page._meta.db_table
     match = "{title body} : (" + " AND ".join(
         "(" + " OR ".join(_fts_phrase(t) for t in group) + ")" for group in groups
     ) + ")"
@@ -165,11 +169,12 @@ def sqlite_ranked_ids(groups, content_type_ids, limit):
     # bm25 weights follow the FTS5 column order: autocomplete, body, title.
     sql = (
         f"SELECT e.object_id FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
-        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) "
+        f"JOIN {pages} p ON p.id = CAST(e.object_id AS INTEGER) "
+        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) AND p.locale_id = %s AND p.live "
         f"ORDER BY bm25({fts}, 0.0, 1.0, 2.0) LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *content_type_ids, limit])
+        cursor.execute(sql, [match, *content_type_ids, locale_id, limit])
         return [int(row[0]) for row in cursor.fetchall()]
 
 
@@ -223,7 +228,7 @@ def ranked_ids(groups, locale, limit=None):
     backend = get_search_backend()
     ct_ids = list(_type_content_types())
     if _is_sqlite_database_backend(backend):
-        return sqlite_ranked_ids(groups, ct_ids, limit)
+        return sqlite_ranked_ids(groups, ct_ids, locale.pk, limit)
     if _is_postgres_database_backend(backend):
         return postgres_ranked_ids(groups, ct_ids, locale.pk, limit, config=backend.config)
     queryset = Page.objects.filter(locale=locale, live=True, content_type__in=ct_ids)
