@@ -9,9 +9,10 @@ own tree permissions in the explorer, the edit view, bulk actions, copy and move
 from django.apps import apps
 from django.db import models
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
+from wagtail.models import GroupApprovalTask, Page
 
 
 class SectionedPageMixin:
@@ -107,3 +108,42 @@ class FreshnessReminder(models.Model):
 
     def __str__(self):
         return f"{self.page} ({self.due_since})"
+
+
+class ModerationTask(GroupApprovalTask):
+    """Group approval that cannot approve what may not be published.
+
+    Approving the last task publishes the submitted revision without passing through the
+    edit view's publish check, so the same rule (``publish_blockers``) is applied here:
+    while the submitted revision is incomplete the moderator can only request changes.
+    The bulk publish action is guarded by a ``before_bulk_action`` hook
+    (editorial/wagtail_hooks.py).
+    """
+
+    class Meta:
+        verbose_name = _("moderator approval (checks completeness)")
+        verbose_name_plural = _("moderator approvals (check completeness)")
+
+    def get_actions(self, obj, user):
+        from .services import latest_revision_blockers
+
+        actions = super().get_actions(obj, user)
+        if actions and latest_revision_blockers(obj):
+            return [action for action in actions if action[0] != "approve"]
+        return actions
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .services import latest_revision_blockers
+
+        if action_name == "approve":
+            # The edit view saves the moderator's own changes before approving, so the
+            # revision checked when the button was shown may no longer be the one that
+            # would be published. Refuse by requesting changes, with the reasons as the
+            # comment the editor sees: nothing is lost and nothing incomplete goes live.
+            problems = latest_revision_blockers(task_state.workflow_state.content_object)
+            if problems:
+                comment = gettext("Cannot be approved yet. Before publishing: %(problems)s") % {
+                    "problems": " ".join(str(p) for p in problems)
+                }
+                return super().on_action(task_state, user, "reject", comment=comment)
+        return super().on_action(task_state, user, action_name, **kwargs)

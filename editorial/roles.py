@@ -97,14 +97,22 @@ def _translated_roots():
 
 
 def ensure_workflow(moderators, pages):
+    from editorial.models import ModerationTask
+
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not workflow.active:
         workflow.active = True
         workflow.save(update_fields=["active"])
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    task = ModerationTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = ModerationTask.objects.create(name=TASK_NAME)
     task.groups.set([moderators])
+    # Sites set up before ModerationTask existed have a plain GroupApprovalTask of the same
+    # name: retire it (cancelling its in-progress reviews) so approval always checks
+    # completeness.
+    for old in GroupApprovalTask.objects.filter(workflow_tasks__workflow=workflow).exclude(pk=task.pk):
+        WorkflowTask.objects.filter(workflow=workflow, task=old).delete()
+        old.deactivate()
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     for page in pages:
         WorkflowPage.objects.update_or_create(page=page, defaults={"workflow": workflow})

@@ -122,6 +122,14 @@ def publish_blockers(page):
     return problems
 
 
+def latest_revision_blockers(page):
+    """``publish_blockers`` for what publishing ``page`` now would make live: its latest
+    revision (workflow approval and bulk publish publish that, not the edit form)."""
+    page = page.specific if type(page) is Page else page
+    revision = page.get_latest_revision()
+    return publish_blockers(revision.as_object() if revision else page)
+
+
 # --- Freshness ------------------------------------------------------------------------------
 
 def stale_cutoff(today=None):

@@ -10,10 +10,11 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.widgets import Button
+from wagtail.models import Page
 
 from . import admin_urls
 from .models import OrganisationSectionPage
-from .services import outdated_translations, publish_blockers, stale_models_for_user
+from .services import latest_revision_blockers, outdated_translations, publish_blockers, stale_models_for_user
 
 
 @hooks.register("register_admin_urls")
@@ -39,6 +40,28 @@ def block_incomplete_publication(request, page):
         % {"problems": " ".join(problems)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def block_incomplete_bulk_publication(request, action_type, objects, action_class_instance):
+    """The bulk "Publish" action publishes latest revisions (and, if asked, draft
+    descendants) without the edit view: refuse the whole batch if any would be incomplete."""
+    if action_type != "publish" or not issubclass(action_class_instance.model, Page):
+        return None
+    pages = list(objects)
+    form = getattr(action_class_instance, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            pages.extend(page.get_descendants().not_live().specific())
+    incomplete = [page for page in pages if latest_revision_blockers(page)]
+    if not incomplete:
+        return None
+    messages.error(
+        request,
+        _("Nothing was published. These pages are incomplete; open them to see what is missing: %(titles)s")
+        % {"titles": ", ".join(page.get_admin_display_title() for page in incomplete)},
+    )
+    return redirect(action_class_instance.next_url)
 
 
 @hooks.register("before_edit_page")

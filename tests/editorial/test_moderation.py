@@ -56,6 +56,7 @@ def test_submit_and_moderator_approval_publishes(logged_in, client, editor_a, mo
     assert not Page.objects.get(pk=draft_a.pk).live
 
     client = logged_in(moderator)
+    assert 'workflow-action-name="approve"' in client.get(f"/admin/pages/{draft_a.pk}/edit/").content.decode()
     response = client.post(
         f"/admin/pages/workflow/action/{draft_a.pk}/approve/{task_state.pk}/", {"comment": "Hyvä!"}
     )
@@ -134,3 +135,98 @@ def test_site_history_shows_moderators_who_changed_what(logged_in, editor_a, mod
     html = response.content.decode()
     assert "A:n luonnos" in html
     assert "editor-a" in html
+
+
+# --- Approval and bulk publishing apply the same completeness rule as the Publish button --
+
+@pytest.fixture
+def incomplete_a(orgs, editor_a):
+    """A's draft without target groups: may be saved and submitted, not published."""
+    page = PracticeModelPageFactory(
+        parent=orgs["sections"]["a"]["library"], title="A:n keskeneräinen", live=False, owner=editor_a,
+    )
+    page.save_revision(user=editor_a)
+    return page
+
+
+def test_moderator_cannot_approve_an_incomplete_submission(logged_in, editor_a, moderator, incomplete_a):
+    state = submit(logged_in(editor_a), incomplete_a)
+    task_state = state.current_task_state
+    client = logged_in(moderator)
+
+    # the editor offers only "Request changes"
+    html = client.get(f"/admin/pages/{incomplete_a.pk}/edit/").content.decode()
+    assert 'workflow-action-name="approve"' not in html
+    assert 'workflow-action-name="reject"' in html
+
+    # and a crafted approval is refused, not performed
+    response = client.post(
+        f"/admin/pages/workflow/action/{incomplete_a.pk}/approve/{task_state.pk}/", {"comment": ""}
+    )
+    assert response.status_code in (302, 403)
+    assert not Page.objects.get(pk=incomplete_a.pk).live
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+def test_approving_from_the_editor_checks_the_moderators_own_changes(
+    logged_in, editor_a, moderator, draft_a
+):
+    """The moderator empties a required part and presses Approve in the editor: her edit is
+    kept as a draft, the page stays unpublished and the editor is told why."""
+    state = submit(logged_in(editor_a), draft_a)
+    client = logged_in(moderator)
+    response = client.post(
+        f"/admin/pages/{draft_a.pk}/edit/",
+        practice_model_form(
+            draft_a, title="A:n luonnos, moderaattorin muokkaus", target_groups=[],
+            **{"action-workflow-action": "1", "workflow-action-name": "approve"},
+        ),
+    )
+    assert response.status_code == 302
+    page = Page.objects.get(pk=draft_a.pk)
+    assert not page.live
+    assert page.get_latest_revision().content["title"] == "A:n luonnos, moderaattorin muokkaus"
+    state.refresh_from_db()
+    assert state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    rejected = TaskState.objects.filter(workflow_state=state).latest("pk")
+    assert rejected.status == TaskState.STATUS_REJECTED
+    assert "target group" in rejected.comment or "kohderyhm" in rejected.comment
+
+
+def test_bulk_publish_refuses_incomplete_pages(logged_in, moderator, draft_a, incomplete_a):
+    client = logged_in(moderator)
+    response = client.post(
+        f"/admin/bulk/wagtailcore/page/publish/?id={draft_a.pk}&id={incomplete_a.pk}&next=/admin/pages/",
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert not Page.objects.get(pk=incomplete_a.pk).live
+    assert not Page.objects.get(pk=draft_a.pk).live  # the batch is refused as a whole
+    messages = " ".join(str(m) for m in response.context["messages"])
+    assert "A:n keskeneräinen" in messages
+
+    # once nothing in the batch is incomplete, bulk publishing works
+    client.post(f"/admin/bulk/wagtailcore/page/publish/?id={draft_a.pk}")
+    assert Page.objects.get(pk=draft_a.pk).live
+
+
+def test_setup_roles_replaces_a_plain_approval_task(orgs, moderator):
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
+
+    from editorial.models import ModerationTask
+    from editorial.roles import WORKFLOW_NAME, setup_roles
+
+    workflow = Workflow.objects.get(name=WORKFLOW_NAME)
+    old = GroupApprovalTask.objects.create(name="Legacy approval")
+    # (Workflow.workflow_tasks is a modelcluster relation: work on the table directly.)
+    WorkflowTask.objects.filter(workflow=workflow).delete()
+    WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=0)
+
+    setup_roles()
+    setup_roles()  # idempotent
+
+    tasks = [wt.task.specific for wt in WorkflowTask.objects.filter(workflow=workflow)]
+    assert len(tasks) == 1 and isinstance(tasks[0], ModerationTask)
+    old.refresh_from_db()
+    assert not old.active
