@@ -604,8 +604,17 @@ class _fast_lemmas:
 def _refresh_planner_statistics():
     """After a bulk load the planner's row estimates are those of an empty site until
     autovacuum gets round to it (measured: search chose a nested loop over 15 000 pages,
-    460 ms instead of 9 ms). A real site grows slowly; a generated one must say so."""
-    if connection.vendor in ("postgresql", "sqlite"):
+    460 ms instead of 9 ms). A real site grows slowly; a generated one must say so.
+
+    On PostgreSQL also VACUUM, which sets the visibility map: without it the planner cannot
+    use index-only scans and reads the whole 56 MB model table for every facet count
+    (measured at 10 000 models: one facet count 41 ms before, 32 ms after). Runs only
+    outside a transaction (VACUUM refuses one); inside, ANALYZE alone.
+    """
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
+    elif connection.vendor in ("postgresql", "sqlite"):
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
 
