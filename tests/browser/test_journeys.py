@@ -269,6 +269,17 @@ def test_editor_creates_model_and_moderator_publishes(page, live_site):
     page.goto(base + reverse("wagtailadmin_pages:add", args=("models_library", "practicemodelpage", section.pk)))
     page.fill("#id_title", title)
     page.fill("#id_short_description", "Luotu selaintestissä.")
+    # What publishing requires (a draft may lack it; approval then offers only "Request
+    # changes"): a basic idea in the rich-text editor and a target group.
+    basic_idea = page.locator(
+        "xpath=//input[@name='basic_idea']/following-sibling::*//*[@contenteditable='true']"
+    ).first
+    basic_idea.click()
+    page.keyboard.type("Perusidea kirjoitettu selaimessa.")
+    # Draftail writes to its hidden input on a short debounce: wait for it, not a timer.
+    page.wait_for_function("document.querySelector('input[name=basic_idea]').value.includes('Perusidea')")
+    first_group = page.locator("#id_target_groups option").first.get_attribute("value")
+    page.select_option("#id_target_groups", value=[first_group])
     page.locator("footer [data-w-dropdown-target='toggle'], footer button.dropdown-toggle").last.click()
     page.locator("button[name='action-submit']").click()
     page.wait_for_load_state()
