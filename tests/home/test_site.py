@@ -34,6 +34,24 @@ def test_root_redirects_to_finnish(client, site_structure):
     assert response["Location"].startswith("/fi/")
 
 
+def test_unprefixed_page_paths_redirect_to_finnish(client, site_structure):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 302 and response["Location"] == "/fi/no-such-page/"
+
+
+@pytest.mark.parametrize("path", [
+    "/api/v2/no-such-endpoint/",   # unknown API endpoint
+    "/api/v2/pages/999999999/",    # API detail of a missing page
+    "/events/999999999.ics",       # feed of a deleted event (the view says 404)
+    "/documents/999999/x.pdf",
+])
+def test_language_neutral_404s_stay_404s(client, site_structure, path):
+    """API clients and calendar apps must get a 404, not a redirect to an HTML /fi/ page."""
+    response = client.get(path)
+    assert response.status_code == 404, response.get("Location")
+    assert "Accept-Language" in response.get("Vary", "")
+
+
 def _switcher_links(html):
     soup = BeautifulSoup(html, "html.parser")
     nav = soup.find("nav", class_="language-switcher")
