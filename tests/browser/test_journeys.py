@@ -75,13 +75,32 @@ def test_switch_language_on_a_page(page, live_site, page_type):
 def test_search_from_the_header(page, live_site):
     base, _site = live_site
     page.goto(base + "/fi/")
-    page.get_by_role("searchbox").first.fill("toimintamalli")
+    page.locator("#header-search-q").fill("toimintamalli")
     page.locator("form.header-search button[type=submit]").click()
     page.wait_for_load_state()
     assert "/fi/haku/" in page.url and "q=toimintamalli" in page.url
     assert page.locator("main h1").inner_text() == "Haku"
     assert page.locator("#search-q").input_value() == "toimintamalli"
     assert page.locator(".search-results li, .empty-state").count() >= 1
+
+
+def test_header_search_suggests_titles_by_keyboard(page, live_site):
+    """The header box is an ARIA combobox on every page: type, arrow down, Enter opens it."""
+    base, _site = live_site
+    page.goto(base + "/fi/tapahtumat/")
+    box = page.get_by_role("combobox", name="Hae sivustolta")
+    box.press_sequentially("arjen tur", delay=30)
+    option = page.locator("#" + box.get_attribute("aria-controls") + " [role=option]").first
+    option.wait_for()
+    assert box.get_attribute("aria-expanded") == "true"
+    assert "Arjen turva" in option.inner_text()
+    box.press("ArrowDown")
+    assert box.get_attribute("aria-activedescendant") == option.get_attribute("id")
+    assert option.get_attribute("aria-selected") == "true"
+    target = option.get_attribute("data-url")
+    box.press("Enter")
+    page.wait_for_url(re.compile(re.escape(target) + "$"))
+    assert page.locator("main h1").inner_text().strip().lower().startswith("arjen turva")
 
 
 def test_keyboard_skip_link_moves_focus_to_main(page, live_site):
