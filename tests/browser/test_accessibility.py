@@ -1,6 +1,8 @@
 """axe-core (bundled by axe-playwright-python) on every page type in fi, sv and en.
 
-Fails on any serious or critical violation and lists them. Writes a per-page-type summary
+Fails on any violation and lists it: the law's bar is "no serious or critical" (WCAG 2.1
+AA), but the demo content is clean at every impact level, so any new moderate or minor
+finding (e.g. a skipped heading level, two landmarks with one name) is a regression too. Writes a per-page-type summary
 to test-artifacts/axe-summary.json and prints it (for the issue note and docs/security.md).
 """
 
@@ -16,7 +18,7 @@ from .conftest import ARTIFACTS
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db]
 
 LANGUAGES = ("fi", "sv", "en")
-BLOCKING = {"serious", "critical"}
+BLOCKING = {"minor", "moderate", "serious", "critical"}
 SITE_NAME = {"fi": "Toimintamallit", "sv": "Verksamhetsmodeller", "en": "Practice models"}
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
                "resultTypes": ["violations"]}
@@ -45,7 +47,7 @@ def write_summary():
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_page_type_has_no_serious_or_critical_violations(page, live_site, language):
+def test_every_page_type_has_no_axe_violations(page, live_site, language):
     base, site = live_site
     targets = {name: urls[language] for name, urls in site.page_types.items() if language in urls}
     targets.update(_named_pages(language))
@@ -69,7 +71,7 @@ def test_every_page_type_has_no_serious_or_critical_violations(page, live_site, 
             "violations": sorted(v["id"] for v in results["violations"]),
             "passes_rules": len(results.get("passes", [])) or "n/a",
         }
-    assert not blocking, "serious/critical axe violations:\n" + "\n".join(blocking)
+    assert not blocking, "axe violations:\n" + "\n".join(blocking)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
