@@ -49,7 +49,7 @@ test-fast: install catalogues ## The suite without browser tests
 	NO_BROWSER=1 DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
 
 messages: install ## Extract UI strings into locale/ (fi, sv, en) and refresh the English identity catalogue
-	$(PY) manage.py makemessages -l fi -l sv -l en --no-location --no-obsolete --ignore=.venv --ignore=bench --ignore=tests
+	$(PY) manage.py makemessages -l fi -l sv -l en --no-location --no-wrap --no-obsolete --ignore=.venv --ignore=bench --ignore=tests
 	$(PY) -m portal.i18n_tools fill-en
 	$(PY) -m portal.i18n_tools report || true
 
