@@ -108,23 +108,36 @@ def _is_empty_rich_text(value):
     return not strip_tags(str(value or "")).strip()
 
 
-def publish_blockers(page):
-    """Reasons why ``page`` may be saved as a draft but not published (empty when fine)."""
+def _has_publish_rules(page_class):
+    """Only practice models have parts that publishing requires (see publish_blockers)."""
     from models_library.models import PracticeModelPage
 
+    return issubclass(page_class, PracticeModelPage)
+
+
+def publish_blockers(page):
+    """Reasons why ``page`` may be saved as a draft but not published (empty when fine)."""
+    if not _has_publish_rules(page.specific_class or type(page)):
+        return []
     page = page.specific if type(page) is Page else page
     problems = []
-    if isinstance(page, PracticeModelPage):
-        if _is_empty_rich_text(page.basic_idea):
-            problems.append(_("Describe the basic idea of the solution."))
-        if not page.target_groups.all():
-            problems.append(_("Choose at least one target group."))
+    if _is_empty_rich_text(page.basic_idea):
+        problems.append(_("Describe the basic idea of the solution."))
+    if not page.target_groups.all():
+        problems.append(_("Choose at least one target group."))
     return problems
 
 
 def latest_revision_blockers(page):
     """``publish_blockers`` for what publishing ``page`` now would make live: its latest
-    revision (workflow approval and bulk publish publish that, not the edit form)."""
+    revision (workflow approval and bulk publish publish that, not the edit form).
+
+    Page types without publishing rules are answered from the content type alone: the
+    approval buttons and bulk publish call this for every page, and loading and
+    deserialising each latest revision would be wasted on events and articles.
+    """
+    if not _has_publish_rules(page.specific_class or type(page)):
+        return []
     page = page.specific if type(page) is Page else page
     revision = page.get_latest_revision()
     return publish_blockers(revision.as_object() if revision else page)
