@@ -3,7 +3,7 @@
 The index page calls :func:`library_listing`; the CSV export runs the very same query
 (same facets, same sort) without pagination, so an export always equals what the visitor
 sees. Everything runs in a fixed number of SQL queries whatever the number of models:
-one per facet for its counts, one per vocabulary for its labels, the page count, the page
+one statement for all facet counts, one per vocabulary for its labels, the page count, the page
 of results and one prefetch per relation shown on the cards.
 """
 

@@ -154,6 +154,8 @@ class PracticeModelPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         _("description created"), null=True, blank=True,
         help_text=_("Date the description was first written, if it predates this portal."),
     )
+    # Indexed for the listing's default order; on PostgreSQL also DESC NULLS LAST
+    # (migration 0002), which the ascending index cannot serve.
     source_updated = models.DateField(
         _("description last updated"), null=True, blank=True, db_index=True,
         help_text=_("Date of the last substantive change to the description."),

@@ -151,6 +151,9 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Seconds an anonymous page may be served from the cache (0 disables page caching).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Seconds a process keeps the facet membership of a listing for counting (0 disables;
+# search/facets.py). Also reset by every publish through the page cache's generation.
+FACET_CACHE_SECONDS = int(os.environ.get("FACET_CACHE_SECONDS", "300"))
 
 # --- Search ---------------------------------------------------------------
 # SEARCH_BACKEND: database (default) | opensearch | elasticsearch; SEARCH_URL for the latter two.

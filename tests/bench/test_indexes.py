@@ -109,6 +109,17 @@ def test_listing_sort_uses_an_index():
 
 
 @postgres_only
+def test_listing_default_order_uses_the_desc_nulls_last_index():
+    # "Last updated" is newest first with undated models last: the plain ascending index
+    # cannot give NULLS LAST backwards, so migration 0002 adds one that can.
+    from django.db.models import F
+
+    plan = _plan(PracticeModelPage.objects.order_by(F("source_updated").desc(nulls_last=True))
+                 .values_list("page_ptr_id", flat=True)[:20])
+    assert "practicemodel_updated_desc" in plan, plan
+
+
+@postgres_only
 def test_facet_subquery_uses_the_link_table_index():
     plan = _plan(PracticeModelPage.objects.filter(
         pk__in=PracticeModelPage.objects.filter(regions__code__in=["lappi"]).values("pk")))
