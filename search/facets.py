@@ -178,13 +178,9 @@ class FacetedQuery:
             selected[facet.name] = values
         return selected
 
-    def _data(self, without=None):
-        return {name: values for name, values in self.selected.items() if values and name != without}
-
-    def _filterset(self, without=None, queryset=None):
-        filterset = self.filterset_class(
-            data=self._data(without), queryset=queryset if queryset is not None else self.base_queryset
-        )
+    def _filterset(self):
+        data = {name: values for name, values in self.selected.items() if values}
+        filterset = self.filterset_class(data=data, queryset=self.base_queryset)
         for facet in self.facets:
             filterset.filters[facet.name].extra["choices"] = self.choices(facet)
         return filterset
