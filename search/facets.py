@@ -15,6 +15,7 @@ Parameters are untrusted: unknown codes are dropped with a message, never a 500.
 """
 
 import hashlib
+import json
 import threading
 import time
 from collections import OrderedDict
@@ -134,8 +135,12 @@ def build_filterset_class(model, facets):
 class FacetedQuery:
     """Apply facets from request parameters to a base queryset and count their values."""
 
-    def __init__(self, base_queryset, facets, params):
+    def __init__(self, base_queryset, facets, params, within=None):
+        """``within``: an optional set of ids (e.g. the pages matching a search) that limits
+        the base set. The base queryset itself stays the same for every ``within``, so the
+        membership memo built for it is shared by all of them."""
         self.base_queryset = base_queryset
+        self.within = within
         self.facets = list(facets)
         self.params = params
         self.messages = []
@@ -178,9 +183,14 @@ class FacetedQuery:
             selected[facet.name] = values
         return selected
 
+    def _limited_base(self):
+        if self.within is None:
+            return self.base_queryset
+        return self.base_queryset.filter(pk__in=id_subquery(self.within, self.base_queryset.db))
+
     def _filterset(self):
         data = {name: values for name, values in self.selected.items() if values}
-        filterset = self.filterset_class(data=data, queryset=self.base_queryset)
+        filterset = self.filterset_class(data=data, queryset=self._limited_base())
         for facet in self.facets:
             filterset.filters[facet.name].extra["choices"] = self.choices(facet)
         return filterset
@@ -194,12 +204,26 @@ class FacetedQuery:
         """The base queryset with every selected facet applied."""
         filterset = self._filterset()
         if not filterset.is_valid():  # cannot happen after _clean; keep the user's page working
-            return self.base_queryset
+            return self._limited_base()
         return filterset.qs
+
+    def _membership(self):
+        if not hasattr(self, "_membership_memo"):
+            self._membership_memo = membership_for(self.base_queryset, self.facets)
+        return self._membership_memo
+
+    def ids(self):
+        """The set of ids of ``queryset()``: from the membership memo when it is on, so a
+        search does not send its matches to the database again."""
+        membership = self._membership()
+        if membership is None:
+            return set(self.queryset().values_list("pk", flat=True))
+        return membership.matching(self.facets, self.selected, self.within)
 
     def facet_results(self):
         """Values with counts per facet, each counted with the other facets applied."""
-        counts = count_facet_values(self.base_queryset, self.facets, self.selected)
+        counts = count_facet_values(self.base_queryset, self.facets, self.selected, within=self.within,
+                                    membership=self._membership())
         results = []
         for facet in self.facets:
             facet_counts = counts.get(facet.name, {})
@@ -266,23 +290,39 @@ def _compile(queryset):
     return queryset.query.get_compiler(using=queryset.db).as_sql()
 
 
-def count_facet_values(base_queryset, facets, selected):
+def id_subquery(ids, using="default"):
+    """Right-hand side of ``pk__in`` for a set of ids of any size: one bound parameter
+    (a PostgreSQL array, a SQLite JSON list), not one placeholder per id."""
+    ids = sorted(int(pk) for pk in ids)
+    vendor = connections[using].vendor
+    if vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", [ids])
+    if vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])
+    return ids
+
+
+def count_facet_values(base_queryset, facets, selected, within=None, membership=False):
     """{facet name: {stored value: number of distinct objects}}, each facet counted over the
-    base set filtered by every *other* facet's selected values."""
+    base set (limited to the ids in ``within``, when given) filtered by every *other*
+    facet's selected values. ``membership``: the memo entry when the caller has it
+    (None: memo off)."""
     counts = {facet.name: {} for facet in facets}
     if not facets:
         return counts
-    try:
-        with_sql, with_params = _members_cte(base_queryset.order_by(), facets)
-    except EmptyResultSet:  # e.g. a search with no matches: the base is "pk IN ()"
-        return counts
-    connection = connections[base_queryset.db]
-    seconds = int(getattr(settings, "FACET_CACHE_SECONDS", 0) or 0)
-    if seconds > 0:
-        membership = _cached_membership(connection, with_sql, with_params, len(facets), seconds)
-        for index, value_counts in membership.counts(facets, selected).items():
+    if membership is False:  # not looked up by the caller yet
+        membership = membership_for(base_queryset, facets)
+    if membership is not None:
+        for index, value_counts in membership.counts(facets, selected, within).items():
             counts[facets[index].name] = value_counts
         return counts
+    if within is not None:
+        base_queryset = base_queryset.filter(pk__in=id_subquery(within, base_queryset.db))
+    try:
+        with_sql, with_params = _members_cte(base_queryset.order_by(), facets)
+    except EmptyResultSet:  # e.g. a base of "pk IN ()"
+        return counts
+    connection = connections[base_queryset.db]
     conditions, condition_params = [], []
     for index, facet in enumerate(facets):
         values = facet.stored_values(selected.get(facet.name) or [])
@@ -355,19 +395,38 @@ _memo_lock = threading.Lock()
 
 
 class Membership:
-    """Object ids per (facet index, stored value) for one base set."""
+    """Object ids per (facet index, stored value) for one base set, and the ids of the
+    whole base set (``ids``: objects without any facet value are in it too)."""
 
     def __init__(self, rows, facet_count):
+        self.ids = set()
         self.pages = [{} for _ in range(facet_count)]
         for index, page, value in rows:
-            self.pages[index].setdefault(value, set()).add(page)
+            if index < 0:
+                self.ids.add(page)
+            else:
+                self.pages[index].setdefault(value, set()).add(page)
 
-    def counts(self, facets, selected):
+    def _selected_sets(self, facets, selected):
         matching = {}
         for index, facet in enumerate(facets):
             values = facet.stored_values(selected.get(facet.name) or [])
             if values:
                 matching[index] = set().union(*(self.pages[index].get(value, ()) for value in values))
+        return matching
+
+    def matching(self, facets, selected, within=None):
+        """Ids of the base set (within ``within``) that every selected facet lets through."""
+        sets = [self.ids, *self._selected_sets(facets, selected).values()]
+        if within is not None:
+            sets.append(set(within))
+        sets.sort(key=len)
+        return set.intersection(*sets)
+
+    def counts(self, facets, selected, within=None):
+        matching = self._selected_sets(facets, selected)
+        if within is not None:
+            matching[-1] = set(within)  # a constraint on every facet, never counted itself
         out = {}
         for index in range(len(facets)):
             others = sorted((pages for other, pages in matching.items() if other != index), key=len)
@@ -379,6 +438,19 @@ class Membership:
                     counts[value] = number
             out[index] = counts
         return out
+
+
+def membership_for(base_queryset, facets):
+    """The memoised membership of ``base_queryset``, or None when the memo is off
+    (FACET_CACHE_SECONDS=0) or the base set is empty by construction."""
+    seconds = int(getattr(settings, "FACET_CACHE_SECONDS", 0) or 0)
+    if seconds <= 0 or not facets:
+        return None
+    try:
+        with_sql, with_params = _members_cte(base_queryset.order_by(), facets)
+    except EmptyResultSet:
+        return None
+    return _cached_membership(connections[base_queryset.db], with_sql, with_params, len(facets), seconds)
 
 
 def _cached_membership(connection, with_sql, with_params, facet_count, seconds):
@@ -394,8 +466,8 @@ def _cached_membership(connection, with_sql, with_params, facet_count, seconds):
             _memo.move_to_end(key)
             return entry[1]
     with connection.cursor() as cursor:
-        cursor.execute(f"{with_sql} SELECT facet, page, value FROM {MEMBERS_CTE} WHERE value IS NOT NULL",
-                       with_params)
+        cursor.execute(f"{with_sql} SELECT facet, page, value FROM {MEMBERS_CTE} WHERE value IS NOT NULL "
+                       f"UNION ALL SELECT -1, facet_page, NULL FROM {BASE_CTE}", with_params)
         membership = Membership(cursor.fetchall(), facet_count)
     with _memo_lock:
         _memo[key] = (now + seconds, membership)

@@ -130,3 +130,48 @@ def test_non_utf8_percent_encoding_is_a_normal_page(client, corpus):
 def test_quotes_and_operators_still_search_the_words(client, corpus):
     _r, soup = get_search(client, q='"lasten" AND')
     assert "Satuhetket" in result_titles(soup)
+
+
+SEARCH_CASES = [
+    {"q": "lapsi"}, {"q": "tuki"}, {"q": "tuki", "target_group": "youth"},
+    {"q": "tuki", "target_group": "youth", "region": "lapland"}, {"q": "lapsi", "type": "events"},
+    {"q": "tuki", "sort": "date", "type": "models"}, {"q": "zzzxqy", "region": "lapland"},
+]
+
+
+@pytest.mark.parametrize("params", SEARCH_CASES, ids=lambda p: "&".join(f"{k}={v}" for k, v in p.items()))
+def test_memo_gives_the_same_results_and_counts_as_sql(client, corpus, settings, params):
+    """With the membership memo on (production), the search counts its facets and filters its
+    matches with set operations on the memo of all searchable pages; both must equal SQL."""
+    from search.facets import clear_membership_memo
+
+    settings.FACET_CACHE_SECONDS = 0
+    _r, soup = get_search(client, **params)
+    expected = (result_titles(soup), facet_counts(soup))
+    settings.FACET_CACHE_SECONDS = 300
+    clear_membership_memo()
+    get_search(client, q="perhe")  # the memo is filled by another query first: it is shared
+    try:
+        _r, soup = get_search(client, **params)
+        assert (result_titles(soup), facet_counts(soup)) == expected
+    finally:
+        clear_membership_memo()
+
+
+@pytest.mark.parametrize("memo_seconds", [0, 300])
+def test_facets_count_every_match_when_the_ranked_results_are_capped(client, corpus, settings, memo_seconds):
+    from search.facets import clear_membership_memo
+
+    clear_membership_memo()
+    settings.FACET_CACHE_SECONDS = memo_seconds
+    _r, soup = get_search(client, q="tuki")
+    all_titles = result_titles(soup)
+    counts = facet_counts(soup)
+    assert len(all_titles) == sum(n for (facet, _code), n in counts.items() if facet == "type") > 2
+
+    settings.SEARCH_MAX_MATCHES = 2
+    _r, soup = get_search(client, q="tuki")
+    assert len(result_titles(soup)) == 2
+    assert "Vain osuvimmat tulokset näytetään" in soup.get_text()
+    assert facet_counts(soup) == counts  # filters narrow within every match, not only the best two
+    clear_membership_memo()
