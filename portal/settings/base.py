@@ -154,6 +154,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Seconds a process keeps the facet membership of a listing for counting (0 disables;
 # search/facets.py). Also reset by every publish through the page cache's generation.
 FACET_CACHE_SECONDS = int(os.environ.get("FACET_CACHE_SECONDS", "300"))
+# The site chrome (navigation, footer links; home/layout.py), cached under the same publish
+# generation as pages. 0 = build it on every request.
+CHROME_CACHE_SECONDS = int(os.environ.get("CHROME_CACHE_SECONDS", "3600"))
 
 # --- Search ---------------------------------------------------------------
 # SEARCH_BACKEND: database (default) | opensearch | elasticsearch; SEARCH_URL for the latter two.

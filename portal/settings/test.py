@@ -10,6 +10,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_SECONDS = 0
 # Tests count with SQL; tests/search/test_facet_memo.py turns the memo on where it is tested.
 FACET_CACHE_SECONDS = 0
+# tests/home/test_layout.py turns the chrome cache on where it is tested.
+CHROME_CACHE_SECONDS = 0
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
