@@ -100,7 +100,7 @@ def http_phase(env, measured, args):
         try:
             for name in HTTP_TARGETS:
                 entry = measured.get(name, {})
-                if entry.get("status") != "ok":
+                if entry.get("status") != "ok" or entry.get("slow"):  # minutes per request: no load test
                     continue
                 path = entry["urls"][0]
                 warm(port, path, 3 * args.workers)  # lazy loads (lemmatiser dictionaries), the cache
@@ -132,7 +132,7 @@ def measure_database(env, args, name):
     """In-process measurements, then the HTTP phase, on the database of ``env``."""
     measured_file = RESULTS / f"measure-{name}.json"
     result = subprocess.run([PY, "-m", "bench.measure", "--out", str(measured_file), "--repeat", str(args.repeat),
-                             "--floor-dir", env["BENCH_FLOOR_DIR"]], cwd=ROOT, env=env, capture_output=True,
+                             "--floor-dir", env["BENCH_FLOOR_DIR"], "--only", args.only], cwd=ROOT, env=env, capture_output=True,
                             text=True, timeout=3600)
     if result.returncode:
         raise SystemExit(f"measure failed:\n{result.stderr[-4000:]}")
@@ -193,11 +193,13 @@ def table(results):
                 return f" {value:>{width - 1}}" if value is not None else f" {'-':>{width - 1}}"
 
             lines.append(
-                f"{label:<28}{run['size']:>7}{s['p50']:>9}{s['p95']:>9}{s['max']:>9}{s['queries']:>6}"
+                f"{label:<28}{run['size']:>7}{s['p50']:>9}{s['p95']:>9}{s['max']:>9}{s['queries'] if s['queries'] is not None else '-':>6}"
                 + num(h.get("uncached", {}).get("rps"), 9) + num(h.get("cached", {}).get("rps"), 9)
                 + num(h.get("cached", {}).get("p50_ms"), 8) + num(h.get("floor", {}).get("p50_ms"), 8)
                 + num(h.get("cached_floor_ratio"), 7) + num(h.get("uncached_floor_ratio"), 7)
             )
+            if s.get("slow"):
+                lines.append(f"{'':<28}{'':>7}  ({s['note']})")
     return "\n".join(lines)
 
 
@@ -214,6 +216,10 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=3, help="Seconds of HTTP load per target and mode.")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (one per core).")
+    parser.add_argument("--only", default="", metavar="TARGETS",
+                        help="Comma-separated target names to measure (home, model, listing_3, search_facets, "
+                             "peer_search, calendar_month, …; default: all). Stock search on SQLite at 10 000 "
+                             "models takes minutes per request.")
     parser.add_argument("--no-http", action="store_true", help="Only the in-process measurements.")
     parser.add_argument("--keep", action="store_true", help="Keep the SQLite database files.")
     parser.add_argument("--existing", metavar="DATABASE_URL",
