@@ -201,7 +201,16 @@ class FacetedQuery:
         return any(self.selected.values())
 
     def queryset(self):
-        """The base queryset with every selected facet applied."""
+        """The base queryset with every selected facet applied.
+
+        With the memo on and something selected, the matching ids come from the memo and
+        the query reads just those rows by primary key; the link-table subqueries it
+        replaces took ~20 ms at 10 000 models for three facets. Nothing selected: the plain
+        base, whose ordered index scan needs no id list."""
+        membership = self._membership() if (self.active or self.within is not None) else None
+        if membership is not None:
+            ids = membership.matching(self.facets, self.selected, self.within)
+            return self.base_queryset.filter(pk__in=id_subquery(ids, self.base_queryset.db))
         filterset = self._filterset()
         if not filterset.is_valid():  # cannot happen after _clean; keep the user's page working
             return self._limited_base()
@@ -381,59 +390,95 @@ def _members_cte(base, facets):
 
 # -- the membership memo ------------------------------------------------------------------
 # With FACET_CACHE_SECONDS > 0, the (facet, object, value) rows of a base set are read once
-# and kept in this process as sets of object ids per value; counts for any combination of
-# selected values are then set intersections (5–9 ms at 10 000 models, against 200–260 ms
+# and kept in this process as bitmaps of object ids per value; counts for any combination
+# of selected values are then bitwise ANDs (a few ms at 10 000 models, against 200–260 ms
 # for the aggregate on PostgreSQL). Entries are keyed by the page cache's publish
 # *generation* (portal/cache.py: any publish, unpublish, move, delete or vocabulary change
 # starts a new one), so a publish is reflected on the next request; they also expire after
 # FACET_CACHE_SECONDS, which bounds staleness from changes made outside those signals.
-# Few entries are kept: the library's base per language is what repeats; search and
-# calendar bases change with the query and the month.
+# Few entries are kept: what repeats is the library's base and the site search's base (all
+# searchable pages; a query only narrows it with ``within``) per language; calendar bases
+# change with the month.
 MEMO_ENTRIES = 8
 _memo = OrderedDict()
 _memo_lock = threading.Lock()
 
 
+# Id sets are kept as bitmaps: one Python int per set, bit i set for object id i. An int
+# holds no references, so the garbage collector never walks it; the same ids as Python
+# sets of ints made every full collection walk ~100 000 entries (20 ms, landing on a random
+# request). Intersection is ``&`` and counting ``int.bit_count()``, both in C.
+_BITS = tuple(tuple(bit for bit in range(8) if byte >> bit & 1) for byte in range(256))
+
+
+def to_bitmap(ids):
+    ids = [int(pk) for pk in ids]
+    if not ids:
+        return 0
+    buffer = bytearray((max(ids) >> 3) + 1)
+    for pk in ids:
+        buffer[pk >> 3] |= 1 << (pk & 7)
+    return int.from_bytes(buffer, "little")
+
+
+def from_bitmap(bitmap):
+    ids = []
+    data = bitmap.to_bytes((bitmap.bit_length() + 7) // 8, "little")
+    for index, byte in enumerate(data):
+        if byte:
+            base = index << 3
+            ids.extend(base + bit for bit in _BITS[byte])
+    return ids
+
+
 class Membership:
     """Object ids per (facet index, stored value) for one base set, and the ids of the
-    whole base set (``ids``: objects without any facet value are in it too)."""
+    whole base set (``ids``: objects without any facet value are in it too), as bitmaps."""
 
     def __init__(self, rows, facet_count):
-        self.ids = set()
-        self.pages = [{} for _ in range(facet_count)]
+        ids = []
+        pages = [{} for _ in range(facet_count)]
         for index, page, value in rows:
             if index < 0:
-                self.ids.add(page)
+                ids.append(page)
             else:
-                self.pages[index].setdefault(value, set()).add(page)
+                pages[index].setdefault(value, []).append(page)
+        self.ids = to_bitmap(ids)
+        self.pages = [{value: to_bitmap(members) for value, members in facet.items()} for facet in pages]
 
-    def _selected_sets(self, facets, selected):
+    def _selected(self, facets, selected, within):
+        """{facet index: bitmap of the objects its selected values let through}; ``within``
+        (under index -1) constrains every facet and is never counted itself."""
         matching = {}
         for index, facet in enumerate(facets):
             values = facet.stored_values(selected.get(facet.name) or [])
             if values:
-                matching[index] = set().union(*(self.pages[index].get(value, ()) for value in values))
+                bitmap = 0
+                for value in values:
+                    bitmap |= self.pages[index].get(value, 0)
+                matching[index] = bitmap
+        if within is not None:
+            matching[-1] = to_bitmap(within)
         return matching
 
     def matching(self, facets, selected, within=None):
         """Ids of the base set (within ``within``) that every selected facet lets through."""
-        sets = [self.ids, *self._selected_sets(facets, selected).values()]
-        if within is not None:
-            sets.append(set(within))
-        sets.sort(key=len)
-        return set.intersection(*sets)
+        bitmap = self.ids
+        for other in self._selected(facets, selected, within).values():
+            bitmap &= other
+        return set(from_bitmap(bitmap))
 
     def counts(self, facets, selected, within=None):
-        matching = self._selected_sets(facets, selected)
-        if within is not None:
-            matching[-1] = set(within)  # a constraint on every facet, never counted itself
+        matching = self._selected(facets, selected, within)
         out = {}
         for index in range(len(facets)):
-            others = sorted((pages for other, pages in matching.items() if other != index), key=len)
-            allowed = set.intersection(*others) if others else None
+            allowed = None
+            for other, bitmap in matching.items():
+                if other != index:
+                    allowed = bitmap if allowed is None else allowed & bitmap
             counts = {}
             for value, pages in self.pages[index].items():
-                number = len(pages) if allowed is None else len(pages & allowed)
+                number = pages.bit_count() if allowed is None else (pages & allowed).bit_count()
                 if number:
                     counts[value] = number
             out[index] = counts
