@@ -91,6 +91,17 @@ def with_card_relations(queryset):
     )
 
 
+def for_cards(queryset):
+    """What the listing's cards read (title, stage, regions, short description): the long
+    description sections, attachments and extra sections stay in the database. Reading them
+    for 20 cards took 18 of the listing's ~30 ms of SQL at 10 000 models; the six other
+    relations that the CSV and the comparison need were six more queries."""
+    from .models.pages import DESCRIPTION_SECTIONS
+
+    heavy = [name for name, _label in DESCRIPTION_SECTIONS] + ["extra_sections", "attachments"]
+    return queryset.defer(*heavy).prefetch_related("regions")
+
+
 @dataclass
 class Listing:
     query: FacetedQuery
@@ -113,7 +124,8 @@ def clean_sort(params, messages):
 
 
 def filtered_models(index_page, params):
-    """(FacetedQuery, sorted queryset, sort, messages) for the GET ``params``."""
+    """(FacetedQuery, sorted queryset, sort, messages) for the GET ``params``; the queryset
+    prefetches every relation (the CSV export writes them all)."""
     query = FacetedQuery(models_below(index_page), library_facets(), params)
     messages = list(query.messages)
     sort = clean_sort(params, messages)
@@ -124,6 +136,7 @@ def filtered_models(index_page, params):
 def library_listing(index_page, request, per_page=None):
     """Everything the listing template needs for this request."""
     query, queryset, sort, messages = filtered_models(index_page, request.GET)
+    queryset = for_cards(queryset.prefetch_related(None).select_related(None))
     page = paginate(request, queryset, per_page or settings.LIBRARY_PAGE_SIZE)
     if request.GET.get("page") and request.GET.get("page") != str(page.number):
         messages.append(_("There is no such page of results; showing page %(number)d.") % {"number": page.number})
