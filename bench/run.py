@@ -189,11 +189,14 @@ def table(results):
                 lines.append(f"{label:<28}{run['size']:>7}  n/a: {s.get('note', '')}")
                 continue
 
+            def ms(value):  # whole milliseconds from 1 s up, so that columns stay apart
+                return round(value) if value >= 1000 else value
+
             def num(value, width):
                 return f" {value:>{width - 1}}" if value is not None else f" {'-':>{width - 1}}"
 
             lines.append(
-                f"{label:<28}{run['size']:>7}{s['p50']:>9}{s['p95']:>9}{s['max']:>9}{s['queries'] if s['queries'] is not None else '-':>6}"
+                f"{label:<28}{run['size']:>7}{ms(s['p50']):>9}{ms(s['p95']):>9}{ms(s['max']):>9}{s['queries'] if s['queries'] is not None else '-':>6}"
                 + num(h.get("uncached", {}).get("rps"), 9) + num(h.get("cached", {}).get("rps"), 9)
                 + num(h.get("cached", {}).get("p50_ms"), 8) + num(h.get("floor", {}).get("p50_ms"), 8)
                 + num(h.get("cached_floor_ratio"), 7) + num(h.get("uncached_floor_ratio"), 7)
