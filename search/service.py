@@ -255,16 +255,19 @@ def ranked_ids(groups, locale, limit=None, within=None):
 
 
 def matching_ids(groups, locale):
-    """The set of page ids matching every group, unranked and uncapped where the database
-    backend can give them cheaply (an index scan, no ranking); from other backends (OpenSearch),
-    the ranked, capped ids."""
+    """(set of the page ids matching every group, ranked ids or None).
+
+    The database backends give every match cheaply, unranked and uncapped (an index scan);
+    ranking is left for later (None). Other backends (OpenSearch) rank as they match: their
+    ranked, capped ids are both the set and the ranking, so the search runs once."""
     backend = get_search_backend()
     ct_ids = list(_type_content_types())
     if _is_sqlite_database_backend(backend):
-        return set(sqlite_ranked_ids(groups, ct_ids, locale.pk, None))
+        return set(sqlite_ranked_ids(groups, ct_ids, locale.pk, None)), None
     if _is_postgres_database_backend(backend):
-        return set(postgres_ranked_ids(groups, ct_ids, locale.pk, None, config=backend.config))
-    return set(ranked_ids(groups, locale))
+        return set(postgres_ranked_ids(groups, ct_ids, locale.pk, None, config=backend.config)), None
+    ranked = ranked_ids(groups, locale)
+    return set(ranked), ranked
 
 
 # -- highlighting ---------------------------------------------------------------------
@@ -399,10 +402,13 @@ def run_search(request):
         .filter(locale=locale, content_type__in=list(ct_codes))
         .annotate(result_type=result_type_annotation(ct_codes))
     )
-    faceted = FacetedQuery(searchable, search_facets(), request.GET, within=matching_ids(cleaned.groups, locale))
+    matches, ranked = matching_ids(cleaned.groups, locale)
+    faceted = FacetedQuery(searchable, search_facets(), request.GET, within=matches)
     outcome.messages.extend(faceted.messages)
     allowed = faceted.ids()
-    if faceted.active:
+    if ranked is not None:  # the backend ranked already
+        ids = [pk for pk in ranked if pk in allowed]
+    elif faceted.active:
         ids = ranked_ids(cleaned.groups, locale, within=allowed)
     else:  # nothing to narrow: rank the matches directly instead of sending them back
         ids = [pk for pk in ranked_ids(cleaned.groups, locale) if pk in allowed]
