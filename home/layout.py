@@ -18,7 +18,6 @@ from wagtail.models import Locale, Site
 from portal.cache import _cache, current_generation
 
 
-
 def _language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 

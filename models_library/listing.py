@@ -124,19 +124,19 @@ def clean_sort(params, messages):
 
 
 def filtered_models(index_page, params):
-    """(FacetedQuery, sorted queryset, sort, messages) for the GET ``params``; the queryset
-    prefetches every relation (the CSV export writes them all)."""
+    """(FacetedQuery, sorted queryset, sort, messages) for the GET ``params``. The caller
+    chooses what to load with the rows: ``for_cards`` (the listing) or
+    ``with_card_relations`` (the CSV export writes every relation)."""
     query = FacetedQuery(models_below(index_page), library_facets(), params)
     messages = list(query.messages)
     sort = clean_sort(params, messages)
-    queryset = with_card_relations(apply_sort(query.queryset(), sort))
-    return query, queryset, sort, messages
+    return query, apply_sort(query.queryset(), sort), sort, messages
 
 
 def library_listing(index_page, request, per_page=None):
     """Everything the listing template needs for this request."""
     query, queryset, sort, messages = filtered_models(index_page, request.GET)
-    queryset = for_cards(queryset.prefetch_related(None).select_related(None))
+    queryset = for_cards(queryset)
     page = paginate(request, queryset, per_page or settings.LIBRARY_PAGE_SIZE)
     if request.GET.get("page") and request.GET.get("page") != str(page.number):
         messages.append(_("There is no such page of results; showing page %(number)d.") % {"number": page.number})

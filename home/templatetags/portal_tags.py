@@ -56,14 +56,6 @@ def language_switcher(context):
     return {"languages": options, "current": current}
 
 
-@register.simple_tag
-def localized_url(page, request=None):
-    """URL of ``page`` in the active language when it has a translation there."""
-    if page is None:
-        return ""
-    return page.localized.get_url(request)
-
-
 @register.filter
 def localized(page):
     return page.localized if page is not None else None

@@ -111,9 +111,10 @@ class PracticeModelIndexPage(RoutablePageMixin, Page):
     @path("export/", name="export_csv")
     def export_csv(self, request):
         from ..csv_export import write_csv
-        from ..listing import filtered_models
+        from ..listing import filtered_models, with_card_relations
 
         _query, queryset, _sort, _messages = filtered_models(self, request.GET)
+        queryset = with_card_relations(queryset)
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.csv"'
         write_csv(response, queryset, request)
