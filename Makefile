@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run setup install catalogues migrate demo test test-fast browser-deps messages bench lock check-deploy clean
+.PHONY: run setup install catalogues migrate demo test test-audit test-fast browser-deps messages bench lock check-deploy clean
 
 run: setup ## Set up everything and serve the demo site on http://$(HOST):$(PORT)/
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -44,6 +44,18 @@ browser-deps:
 
 test: install catalogues browser-deps ## Set up and run the whole suite (DATABASE_URL picks the database)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(MAKE) --no-print-directory test-audit
+
+# The outside audit's scenarios on the production settings module (tests/audit/conftest.py):
+# Redis as the cache (AUDIT_CACHE_URL), a real collectstatic, the production role set-up.
+AUDIT_CACHE_URL ?= redis://127.0.0.1:6379/15
+AUDIT_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production \
+	SECRET_KEY=audit-only-$$PPID-not-a-real-secret-0123456789abcdefghijklmnopqrstuvwxyz \
+	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 CACHE_URL=$(AUDIT_CACHE_URL) CACHE_KEY_PREFIX=audit-$$PPID \
+	STATIC_ROOT=$(CURDIR)/.audit-static MEDIA_ROOT=$(CURDIR)/.test-media EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
+test-audit: install catalogues ## The audit scenarios against portal.settings.production
+	$(AUDIT_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(AUDIT_ENV) $(PY) -m pytest tests/audit $(or $(AUDIT_ARGS),-n 2)
 
 test-fast: install catalogues ## The suite without browser tests
 	NO_BROWSER=1 DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
@@ -66,4 +78,4 @@ check-deploy: install
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:
-	rm -rf $(VENV) db.sqlite3* staticfiles .test-media
+	rm -rf $(VENV) db.sqlite3* staticfiles .test-media .audit-static

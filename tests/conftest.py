@@ -1,7 +1,22 @@
 """Shared fixtures: the site structure in fi/sv/en and vocabularies."""
 
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+
+AUDIT_DIR = Path(__file__).parent / "audit"
+
+
+def pytest_ignore_collect(collection_path, config):
+    """tests/audit runs alone, on the production settings (``make test-audit``); the rest never does."""
+    production = settings.SETTINGS_MODULE == "portal.settings.production"
+    if collection_path == AUDIT_DIR or AUDIT_DIR in collection_path.parents:
+        return None if production else True
+    if production and collection_path.is_file():
+        return True
+    return None
 
 
 @pytest.fixture(scope="session")

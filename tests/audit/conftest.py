@@ -1,0 +1,108 @@
+"""The outside audit's scenarios, run against the production settings module.
+
+``make test`` runs this folder in a second pytest process (``make test-audit``) with
+``DJANGO_SETTINGS_MODULE=portal.settings.production``: DEBUG off, the real rate-limit rules,
+Redis as the cache, WhiteNoise's manifest storage after a real ``collectstatic``. The main
+run (test settings) does not collect this folder, and this run collects nothing else
+(``tests/conftest.py``).
+
+The database is the one pytest-django creates (SQLite or PostgreSQL by ``DATABASE_URL``),
+filled once per worker through the production path: ``load_demo`` (no demo users there:
+``CREATE_DEMO_USERS`` is off), the role set-up it runs, and one user per role added to the
+groups that set-up made (``editorial.demo.ensure_demo_users``, the function ``load_demo``
+itself uses in development).
+
+Requests go through Django's test client as if behind the production proxy: the
+``X-Forwarded-Proto: https`` header that ``SECURE_PROXY_SSL_HEADER`` trusts, and a client
+address of its own per test so that rate limits counted in the shared Redis never leak
+from one test into another.
+"""
+
+import itertools
+import os
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+
+from tests.security.demo import _restore
+
+_addresses = itertools.count(1)
+
+
+def pytest_collection_modifyitems(config, items):
+    if settings.SETTINGS_MODULE != "portal.settings.production":  # pragma: no cover - guarded by tests/conftest.py
+        raise pytest.UsageError("tests/audit runs only with portal.settings.production (make test-audit)")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Demo content, roles and one user per role, committed once per worker."""
+    from editorial.demo import ensure_demo_organisations, ensure_demo_users
+    from home.demo import ensure_site_structure
+
+    devnull = open(os.devnull, "w")  # noqa: SIM115 - closed below
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=devnull)
+        groups = ensure_demo_organisations(ensure_site_structure())
+        ensure_demo_users(groups)
+        from django.db import connection
+
+        snapshot = connection.creation.serialize_db_to_string()
+    devnull.close()
+    _clear_cache()
+    yield snapshot
+
+
+def _clear_cache():
+    # Only this run's keys (CACHE_KEY_PREFIX): other runs may share the Redis database.
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
+
+
+@pytest.fixture
+def restore_demo(django_db_setup, django_db_blocker):
+    """For transactional tests: put the committed demo back exactly as it was afterwards."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _restore(connection, django_db_setup)
+
+
+@pytest.fixture
+def client_address(worker_id):
+    """An address of this test's own (rate limits count per address in the shared cache)."""
+    worker = 0 if worker_id == "master" else int(worker_id.removeprefix("gw")) + 1
+    n = next(_addresses)
+    return f"10.{worker}.{n // 250}.{n % 250 + 1}"
+
+
+@pytest.fixture
+def client(client_address):
+    """A visitor behind the production proxy (HTTPS terminated there)."""
+    return Client(HTTP_X_FORWARDED_PROTO="https", REMOTE_ADDR=client_address)
+
+
+@pytest.fixture
+def users(db):
+    from django.contrib.auth import get_user_model
+
+    from editorial.demo import DEMO_USERS
+
+    return {user.username: user for user in get_user_model().objects.filter(username__in=DEMO_USERS)}
+
+
+@pytest.fixture
+def login(client, users):
+    """``login("kaantaja")``: the client logged in as that role's user, without a password form."""
+
+    def _login(username):
+        client.force_login(users[username], backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return _login
