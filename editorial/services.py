@@ -27,7 +27,7 @@ from .roles import (
     EDITOR_PAGE_PERMISSIONS,
     EDITORS_PREFIX,
     MEDIA_PERMISSIONS,
-    admin_access_permission,
+    editor_group_permissions,
     set_collection_permissions,
     set_page_permissions,
 )
@@ -88,7 +88,7 @@ def ensure_organisation_section(organisation, structure):
         key: _ensure_section(structure[key], organisation) for key in ("library", "events")
     }
     link = ensure_editor_group(organisation)
-    link.group.permissions.add(admin_access_permission())
+    link.group.permissions.add(*editor_group_permissions())
     set_page_permissions(link.group, organisation.sections.all(), EDITOR_PAGE_PERMISSIONS)
     set_collection_permissions(link.group, link.collection, MEDIA_PERMISSIONS)
     return sections

@@ -1,7 +1,7 @@
 """Organiser view of an event's registrations in the Wagtail admin, with CSV export.
 
-Only users who may edit the event page see it: participants' details (and their
-decrypted dietary/accessibility needs) belong to the event's organisers alone.
+Participants' details (and their decrypted dietary/accessibility needs) belong to the
+event's organisers alone: ``events.permissions.registrations_page_for`` decides who they are.
 """
 
 import csv
@@ -15,13 +15,15 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from .models import EventPage, Registration
+from .permissions import registrations_page_for
 
 
 def _event_for(request, page_id):
-    page = get_object_or_404(EventPage, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
+    """The page holding the registrations, when the user may see them (any translation's id)."""
+    holder = registrations_page_for(request.user, get_object_or_404(EventPage, pk=page_id))
+    if holder is None:
         raise PermissionDenied
-    return page.registration_page()
+    return holder
 
 
 def _cell(value):
