@@ -159,3 +159,16 @@ def test_the_registrations_button_follows_the_same_rule(placed_event, role, lang
         assert not BUTTON.search(html)
     if role == "kaantaja" and language != "fi":
         assert response.status_code == 200  # the translator edits the translation, without the button
+
+
+# --- Item 8: only a ticked box is consent ----------------------------------------------------
+
+@pytest.mark.parametrize("consent", ["off", "false", "no", "yes", ""])
+def test_an_unticked_or_forged_consent_never_registers(client, consent):
+    pages = _lapland_section_event()
+    response = _register(client, pages["fi"], consent=consent)
+    assert response.status_code == 200
+    assert 'id="id_consent-error"' in response.content.decode()
+    assert not Registration.objects.filter(email=PARTICIPANT).exists()
+    assert _register(client, pages["fi"], consent="on").status_code == 302
+    assert Registration.objects.filter(email=PARTICIPANT).count() == 1
