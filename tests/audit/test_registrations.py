@@ -8,6 +8,8 @@ calendar, and every participant registers through the real event page.
 """
 
 import datetime
+import io
+import os
 import re
 import subprocess
 import sys
@@ -19,11 +21,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
 from editorial.models import OrganisationSectionPage
+from events.admin_views import UNREADABLE_NEEDS
 from events.models import EventIndexPage, EventPage, Registration
 from home.localization import translate_page
 from tests.events.factories import publish_event
@@ -172,3 +175,65 @@ def test_an_unticked_or_forged_consent_never_registers(client, consent):
     assert not Registration.objects.filter(email=PARTICIPANT).exists()
     assert _register(client, pages["fi"], consent="on").status_code == 302
     assert Registration.objects.filter(email=PARTICIPANT).count() == 1
+
+
+# --- Item 9: the needs' key is separate, rotatable, and loud when lost ----------------------
+
+def _unreadable_marker():
+    with translation.override("fi"):  # the admin's language (LANGUAGE_CODE)
+        return str(UNREADABLE_NEEDS)
+
+
+def _registrations_as_admin(client, login, event, **params):
+    client = login("admin")
+    return client.get(reverse("events_registrations", args=[event.pk]), params)
+
+
+def test_the_audit_run_has_a_registration_key_of_its_own():
+    assert settings.REGISTRATION_ENCRYPTION_KEY
+    assert settings.REGISTRATION_ENCRYPTION_KEY_DERIVED is False
+
+
+def test_rotating_secret_key_keeps_every_participants_needs(client, login):
+    pages = _lapland_section_event()
+    assert _register(client, pages["fi"]).status_code == 302
+    with override_settings(SECRET_KEY="a-new-secret-key-after-a-rotation-" + "x" * 40):
+        html = _registrations_as_admin(client, login, pages["fi"]).content.decode()
+    assert NEEDS in html and _unreadable_marker() not in html
+
+
+def test_a_lost_registration_key_is_a_visible_error_and_the_data_stays(client, login, caplog):
+    pages = _lapland_section_event()
+    assert _register(client, pages["fi"]).status_code == 302
+    stored = Registration.objects.get(email=PARTICIPANT).needs_encrypted
+    new_key = Fernet.generate_key().decode()
+    with override_settings(REGISTRATION_ENCRYPTION_KEY=new_key):
+        html = _registrations_as_admin(client, login, pages["fi"]).content.decode()
+        csv_text = _registrations_as_admin(client, login, pages["fi"], format="csv").content.decode("utf-8-sig")
+    for body in (html, csv_text):
+        assert _unreadable_marker() in body and NEEDS not in body and PARTICIPANT in body
+    assert 'role="alert"' in html
+    assert any(r.levelname == "ERROR" and r.name == "events.crypto" for r in caplog.records)
+    assert Registration.objects.get(email=PARTICIPANT).needs_encrypted == stored
+    # The old key listed again after the new one: readable again.
+    with override_settings(REGISTRATION_ENCRYPTION_KEY=f"{new_key},{settings.REGISTRATION_ENCRYPTION_KEY}"):
+        assert NEEDS in _registrations_as_admin(client, login, pages["fi"]).content.decode()
+
+
+def test_the_registration_key_rotates_without_losing_a_need(client, login):
+    pages = _lapland_section_event()
+    assert _register(client, pages["fi"]).status_code == 302
+    old_key, new_key = settings.REGISTRATION_ENCRYPTION_KEY, Fernet.generate_key().decode()
+    with override_settings(REGISTRATION_ENCRYPTION_KEY=f"{new_key},{old_key}"):
+        call_command("rotate_registration_keys", stdout=io.StringIO())
+    with override_settings(REGISTRATION_ENCRYPTION_KEY=new_key):  # the old key is gone
+        html = _registrations_as_admin(client, login, pages["fi"]).content.decode()
+    assert NEEDS in html and _unreadable_marker() not in html
+
+
+def test_production_settings_refuse_to_start_without_the_registration_key():
+    env = {k: v for k, v in os.environ.items() if k != "REGISTRATION_ENCRYPTION_KEY"}
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "REGISTRATION_ENCRYPTION_KEY must be set" in result.stderr
