@@ -81,7 +81,8 @@ def ensure_organisation_section(organisation, structure):
     ``structure`` holds the Finnish ``library`` and ``events`` index pages (as returned by
     ``home.demo.ensure_site_structure``). The sections are translated into every language
     the index exists in; the group "Editors: <organisation>" gets add and change (never
-    publish) on those sections only, plus its own image and document collection.
+    publish) on those sections only, the right to see the participants of the events there
+    (``roles.editor_group_permissions``), plus its own image and document collection.
     Returns ``{"library": section, "events": section}`` (the Finnish sections).
     """
     sections = {
