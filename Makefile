@@ -46,11 +46,16 @@ test: install catalogues browser-deps ## Set up and run the whole suite (DATABAS
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-audit
 
+# A fresh Fernet key for each command that needs one (production refuses to start without
+# REGISTRATION_ENCRYPTION_KEY); never a committed key.
+NEW_FERNET_KEY = $$($(PY) -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())')
+
 # The outside audit's scenarios on the production settings module (tests/audit/conftest.py):
 # Redis as the cache (AUDIT_CACHE_URL), a real collectstatic, the production role set-up.
 AUDIT_CACHE_URL ?= redis://127.0.0.1:6379/15
 AUDIT_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production \
 	SECRET_KEY=audit-only-$$PPID-not-a-real-secret-0123456789abcdefghijklmnopqrstuvwxyz \
+	REGISTRATION_ENCRYPTION_KEY=$(NEW_FERNET_KEY) \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 CACHE_URL=$(AUDIT_CACHE_URL) CACHE_KEY_PREFIX=audit-$$PPID \
 	STATIC_ROOT=$(CURDIR)/.audit-static MEDIA_ROOT=$(CURDIR)/.test-media EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
 test-audit: install catalogues ## The audit scenarios against portal.settings.production
@@ -75,6 +80,7 @@ lock: ## Regenerate requirements.lock from pyproject.toml in a scratch venv
 
 check-deploy: install
 	SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-value ALLOWED_HOSTS=example.fi \
+	REGISTRATION_ENCRYPTION_KEY=$(NEW_FERNET_KEY) \
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

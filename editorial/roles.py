@@ -50,6 +50,10 @@ MODERATOR_MEDIA_PERMISSIONS = MEDIA_PERMISSIONS + (
 
 VOCABULARY_MODELS = ("targetgroup", "theme", "region", "municipality", "organisation", "funder")
 
+# Seeing an event's participants (needs included: possibly health data) is a role of its
+# own: organisers have it, translators never (events/permissions.py has the whole rule).
+REGISTRATIONS_PERMISSION = ("events", "view_registration")
+
 
 def _perm(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
@@ -80,6 +84,11 @@ def set_collection_permissions(group, collection, permissions):
 
 def admin_access_permission():
     return _perm("wagtailadmin", "access_admin")
+
+
+def editor_group_permissions():
+    """The model permissions of every organisation's editor group (pages and media apart)."""
+    return [admin_access_permission(), _perm(*REGISTRATIONS_PERMISSION)]
 
 
 def _index_pages():
@@ -136,7 +145,7 @@ def setup_roles():
     ]
     moderators.permissions.set(
         [access_admin, _perm("editorial", "view_stale_report"),
-         _perm("wagtail_localize", "submit_translation"), *model_perms]
+         _perm("wagtail_localize", "submit_translation"), _perm(*REGISTRATIONS_PERMISSION), *model_perms]
     )
     set_page_permissions(moderators, indexes, MODERATOR_PAGE_PERMISSIONS)
     set_collection_permissions(moderators, root_collection, MODERATOR_MEDIA_PERMISSIONS)
@@ -167,5 +176,6 @@ def setup_roles():
     # Organisation groups keep their own sections; refresh them in case locales were added.
     for link in OrganisationEditors.objects.select_related("organisation"):
         sections = link.organisation.sections.all()
+        link.group.permissions.add(*editor_group_permissions())
         set_page_permissions(link.group, sections, EDITOR_PAGE_PERMISSIONS)
     return {"moderators": moderators, "translators": translators, "administrators": admins}

@@ -27,7 +27,7 @@ from .roles import (
     EDITOR_PAGE_PERMISSIONS,
     EDITORS_PREFIX,
     MEDIA_PERMISSIONS,
-    admin_access_permission,
+    editor_group_permissions,
     set_collection_permissions,
     set_page_permissions,
 )
@@ -81,14 +81,15 @@ def ensure_organisation_section(organisation, structure):
     ``structure`` holds the Finnish ``library`` and ``events`` index pages (as returned by
     ``home.demo.ensure_site_structure``). The sections are translated into every language
     the index exists in; the group "Editors: <organisation>" gets add and change (never
-    publish) on those sections only, plus its own image and document collection.
+    publish) on those sections only, the right to see the participants of the events there
+    (``roles.editor_group_permissions``), plus its own image and document collection.
     Returns ``{"library": section, "events": section}`` (the Finnish sections).
     """
     sections = {
         key: _ensure_section(structure[key], organisation) for key in ("library", "events")
     }
     link = ensure_editor_group(organisation)
-    link.group.permissions.add(admin_access_permission())
+    link.group.permissions.add(*editor_group_permissions())
     set_page_permissions(link.group, organisation.sections.all(), EDITOR_PAGE_PERMISSIONS)
     set_collection_permissions(link.group, link.collection, MEDIA_PERMISSIONS)
     return sections

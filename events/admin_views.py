@@ -1,7 +1,7 @@
 """Organiser view of an event's registrations in the Wagtail admin, with CSV export.
 
-Only users who may edit the event page see it: participants' details (and their
-decrypted dietary/accessibility needs) belong to the event's organisers alone.
+Participants' details (and their decrypted dietary/accessibility needs) belong to the
+event's organisers alone: ``events.permissions.registrations_page_for`` decides who they are.
 """
 
 import csv
@@ -13,15 +13,19 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from . import crypto
 from .models import EventPage, Registration
+from .permissions import registrations_page_for
 
 
 def _event_for(request, page_id):
-    page = get_object_or_404(EventPage, pk=page_id)
-    if not page.permissions_for_user(request.user).can_edit():
+    """The page holding the registrations, when the user may see them (any translation's id)."""
+    holder = registrations_page_for(request.user, get_object_or_404(EventPage, pk=page_id))
+    if holder is None:
         raise PermissionDenied
-    return page.registration_page()
+    return holder
 
 
 def _cell(value):
@@ -30,9 +34,30 @@ def _cell(value):
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+# Shown in place of needs that no configured key opens: never a blank that reads as "none".
+UNREADABLE_NEEDS = gettext_lazy(
+    "[Cannot be decrypted: the encryption key is missing. Nothing has been deleted; "
+    "contact the site administrator.]"
+)
+
+
+def _decrypt_needs(rows):
+    """Set ``needs_text`` and ``needs_unreadable`` on each registration; returns how many
+    could not be decrypted (each one is logged as an error by events.crypto)."""
+    unreadable = 0
+    for row in rows:
+        try:
+            row.needs_text, row.needs_unreadable = row.needs, False
+        except crypto.DecryptionFailed:
+            row.needs_text, row.needs_unreadable = str(UNREADABLE_NEEDS), True
+            unreadable += 1
+    return unreadable
+
+
 def registrations_view(request, page_id):
     event = _event_for(request, page_id)
     rows = list(Registration.objects.filter(event=event).order_by("status", "created_at", "pk"))
+    unreadable = _decrypt_needs(rows)
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
@@ -43,7 +68,7 @@ def registrations_view(request, page_id):
         for row in rows:
             writer.writerow([
                 row.get_status_display(), _cell(row.name), _cell(row.email), _cell(row.organisation),
-                _cell(row.needs), timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
+                _cell(row.needs_text), timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
                 timezone.localtime(row.cancelled_at).strftime("%Y-%m-%d %H:%M") if row.cancelled_at else "",
             ])
         add_never_cache_headers(response)
@@ -53,6 +78,7 @@ def registrations_view(request, page_id):
         "event": event,
         "registrations": rows,
         "counts": counts,
+        "unreadable": unreadable,
         "page_title": _("Registrations: %(title)s") % {"title": event.title},
     })
     add_never_cache_headers(response)

@@ -6,6 +6,44 @@ from django.utils.translation import gettext_lazy as _
 NEEDS_MAX_LENGTH = 1000
 
 
+class _RawCheckbox(forms.CheckboxInput):
+    """A checkbox that hands the submitted value over unchanged, for ConsentField to judge."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class ConsentField(forms.Field):
+    """Consent that counts only when the box was ticked.
+
+    Django's BooleanField reads any value but "false", "0" or empty as true, so a hand-made
+    ``consent=off`` would register someone. A browser sends the checkbox's ``value``
+    (``CHECKED``, written on the input by the template) only when the box is ticked: that
+    exact value is consent; anything else is a field error, never a silent yes.
+    """
+
+    CHECKED = "on"
+    widget = _RawCheckbox
+    default_error_messages = {
+        "invalid": _("Consent counts only when you tick the box. Tick the box to register."),
+    }
+
+    def to_python(self, value):
+        if value is True or value == self.CHECKED:
+            return True
+        if value is False or value in self.empty_values:
+            return False
+        raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+
+    def validate(self, value):
+        if not value and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+    def prepare_value(self, value):
+        """Whether the box shows as ticked when the form is shown again."""
+        return value is True or value == self.CHECKED
+
+
 class RegistrationForm(forms.Form):
     name = forms.CharField(
         label=_("Name"), max_length=200,
@@ -30,7 +68,7 @@ class RegistrationForm(forms.Form):
         help_text=_("Only the organisers of this event see this. It is stored encrypted and erased after the event."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    consent = forms.BooleanField(
+    consent = ConsentField(
         label=_("I agree that my details are used to organise this event as described in the privacy notice."),
         error_messages={"required": _("You must agree to the use of your details to register.")},
     )

@@ -1,16 +1,18 @@
 """Admin: registrations per event (button on the event page), event languages as snippets."""
 
+from django.contrib.auth.models import Permission
 from django.urls import path, reverse
-
-from portal import converters  # noqa: F401  registers the <id:...> converter
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal import converters  # noqa: F401  registers the <id:...> converter
+
 from . import admin_views
 from .models import EventLanguage, EventPage
+from .permissions import registrations_page_for
 
 
 @hooks.register("register_admin_urls")
@@ -20,12 +22,20 @@ def register_admin_urls():
     ]
 
 
+@hooks.register("register_permissions")
+def registration_permissions():
+    """Lets site administrators give "see participants" to a group in the group editor."""
+    return Permission.objects.filter(content_type__app_label="events", codename="view_registration")
+
+
 @hooks.register("register_page_header_buttons")
 def registrations_button(page, user, view_name, next_url=None):
-    specific_class = page.specific_class
-    if specific_class is EventPage and page.permissions_for_user(user).can_edit():
+    if page.specific_class is not EventPage:
+        return
+    holder = registrations_page_for(user, page)
+    if holder is not None:
         yield Button(
-            _("Registrations"), reverse("events_registrations", args=[page.pk]), icon_name="group", priority=80,
+            _("Registrations"), reverse("events_registrations", args=[holder.pk]), icon_name="group", priority=80,
         )
 
 

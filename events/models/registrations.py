@@ -81,7 +81,9 @@ class Registration(models.Model):
 
     @property
     def needs(self):
-        return crypto.decrypt(self.needs_encrypted)
+        """The decrypted needs; raises crypto.DecryptionFailed (logged) when no configured key
+        opens them, never an empty text in their place."""
+        return crypto.decrypt(self.needs_encrypted, label=f"the needs of registration {self.pk}")
 
     @needs.setter
     def needs(self, text):

@@ -4,11 +4,15 @@ Everything that differs between machines is read from the environment here, once
 (see README "Configuration"). Other modules import settings, never os.environ.
 """
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
 import dj_database_url
+from cryptography.fernet import Fernet
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -23,6 +27,28 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def fernet_keys(name):
+    """The Fernet keys in environment variable ``name`` (comma-separated, newest first),
+    each checked now so that a mistyped key stops start-up instead of a registration."""
+    keys = env_list(name)
+    for position, key in enumerate(keys, start=1):
+        try:
+            Fernet(key)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: key {position} is not a Fernet key (32 url-safe base64-encoded bytes; "
+                'make one with: python -c "from cryptography.fernet import Fernet; '
+                'print(Fernet.generate_key().decode())").'
+            ) from None
+    return ",".join(keys)
+
+
+def fernet_key_derived_from(secret):
+    """A Fernet key derived from ``secret``: for development and test settings only, where
+    losing the data with the secret does not matter."""
+    return base64.urlsafe_b64encode(hashlib.sha256(b"events.registration-needs:" + secret.encode()).digest()).decode()
 
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -308,8 +334,11 @@ EVENTS_PAGE_SIZE = 20
 EVENTS_ICAL_UID_DOMAIN = os.environ.get("EVENTS_ICAL_UID_DOMAIN", "toimintamallit.fi")
 # Participants' personal data is erased this many days after the event (purge_registrations).
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
-# Fernet key(s) for dietary/accessibility needs, comma-separated, newest first; empty: derived from SECRET_KEY.
-REGISTRATION_ENCRYPTION_KEY = os.environ.get("REGISTRATION_ENCRYPTION_KEY", "")
+# Fernet key(s) for dietary/accessibility needs, comma-separated, newest first (see
+# docs/security.md, "Registration needs"). Production refuses to start without it; the
+# development and test settings fall back to a key derived from SECRET_KEY.
+REGISTRATION_ENCRYPTION_KEY = fernet_keys("REGISTRATION_ENCRYPTION_KEY")
+REGISTRATION_ENCRYPTION_KEY_DERIVED = False
 
 # --- Search ---------------------------------------------------------------------------
 SEARCH_PAGE_SIZE = 20

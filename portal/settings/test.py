@@ -1,8 +1,13 @@
 """Test settings: same apps as production, fast hashing, no page cache surprises."""
 
 from .base import *  # noqa: F401,F403
+from .base import fernet_key_derived_from
 
 SECRET_KEY = "test-only-not-secret"
+# Test only: a key derived from SECRET_KEY unless REGISTRATION_ENCRYPTION_KEY is given.
+if not REGISTRATION_ENCRYPTION_KEY:  # noqa: F405
+    REGISTRATION_ENCRYPTION_KEY = fernet_key_derived_from(SECRET_KEY)
+    REGISTRATION_ENCRYPTION_KEY_DERIVED = True
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -4,6 +4,7 @@ import datetime
 import importlib
 
 import pytest
+from cryptography.fernet import Fernet
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
@@ -154,5 +155,6 @@ def test_demo_users_only_when_enabled(site_structure):
 
 def test_production_settings_never_create_demo_users(monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "x" * 60)
+    monkeypatch.setenv("REGISTRATION_ENCRYPTION_KEY", Fernet.generate_key().decode())
     production = importlib.import_module("portal.settings.production")
     assert production.CREATE_DEMO_USERS is False

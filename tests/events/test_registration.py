@@ -151,6 +151,45 @@ def test_bad_input_gives_field_errors_in_visitors_language(client, calendar, lan
     assert Registration.objects.count() == 0
 
 
+@pytest.mark.parametrize("consent", ["off", "false", "no", "0", "1", "true", "yes", "ON", " on", "", None])
+def test_only_a_ticked_box_counts_as_consent(client, calendar, consent):
+    event = open_event(calendar)
+    data = form_data()
+    if consent is None:
+        del data["consent"]
+    else:
+        data["consent"] = consent
+    response = client.post(event.get_url(), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["consent"]
+    html = response.content.decode()
+    assert 'id="id_consent-error"' in html
+    assert 'name="consent" value="on" id="id_consent" required' in html  # shown again unticked
+    assert Registration.objects.count() == 0 and not mail.outbox
+
+
+def test_the_ticked_box_registers_and_stays_ticked_when_another_field_fails(client, calendar):
+    event = open_event(calendar)
+    html = client.get(event.get_url()).content.decode()
+    assert 'type="checkbox" name="consent" value="on"' in html  # what the browser sends when ticked
+    response = client.post(event.get_url(), form_data(email="not-an-address"))
+    assert "consent" not in response.context["form"].errors
+    assert 'name="consent" value="on" id="id_consent" checked' in response.content.decode()
+    assert register(client, event).status_code == 302
+    assert Registration.objects.get().consent_at is not None
+
+
+def test_a_forged_consent_value_gets_a_clear_message_in_the_visitors_language(client, calendar):
+    event = open_event(calendar)
+    sv_page = translate_page(event, Locale.objects.get(language_code="sv"),
+                             {"title": "Utbildning", "summary": "S."}).page
+    for page, message in ((event, "Suostumus on annettu vain, jos valintaruutu on valittu."),
+                          (sv_page, "Samtycke gäller bara om rutan är ikryssad.")):
+        response = client.post(page.get_url(), form_data(consent="off"))
+        assert message in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
 def test_places_are_shared_across_translations(client, calendar):
     event = open_event(calendar, capacity=1)
     sv_page = translate_page(event, Locale.objects.get(language_code="sv"),

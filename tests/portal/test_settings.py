@@ -6,12 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(env_extra, *args):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG"}}
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "REGISTRATION_ENCRYPTION_KEY"}}
     env.update({"DJANGO_SETTINGS_MODULE": "portal.settings.production", **env_extra})
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
@@ -20,7 +21,8 @@ def _run(env_extra, *args):
 
 def test_check_deploy_passes_without_warnings():
     result = _run(
-        {"SECRET_KEY": "x" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890", "ALLOWED_HOSTS": "example.fi"},
+        {"SECRET_KEY": "x" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890", "ALLOWED_HOSTS": "example.fi",
+         "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode()},
         "check", "--deploy", "--fail-level", "WARNING",
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -28,9 +30,26 @@ def test_check_deploy_passes_without_warnings():
 
 
 def test_production_refuses_to_start_without_secret_key():
-    result = _run({"ALLOWED_HOSTS": "example.fi"}, "check")
+    result = _run({"ALLOWED_HOSTS": "example.fi", "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode()},
+                  "check")
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_own_registration_key():
+    """Participants' needs never fall back to a key derived from SECRET_KEY in production."""
+    result = _run({"SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "example.fi"}, "check")
+    assert result.returncode != 0
+    assert "REGISTRATION_ENCRYPTION_KEY must be set" in result.stderr
+
+
+def test_a_mistyped_registration_key_stops_start_up_and_names_the_key():
+    good = Fernet.generate_key().decode()
+    result = _run({"SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "example.fi",
+                   "REGISTRATION_ENCRYPTION_KEY": f"{good},not-a-fernet-key"}, "check")
+    assert result.returncode != 0
+    assert "REGISTRATION_ENCRYPTION_KEY: key 2 is not a Fernet key" in result.stderr
+    assert good not in result.stderr  # keys never reach logs
 
 
 @pytest.fixture
@@ -38,6 +57,7 @@ def production_settings(monkeypatch):
     import importlib
 
     monkeypatch.setenv("SECRET_KEY", "s" * 60)
+    monkeypatch.setenv("REGISTRATION_ENCRYPTION_KEY", Fernet.generate_key().decode())
     import portal.settings.production as production
 
     return importlib.reload(production)

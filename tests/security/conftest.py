@@ -3,6 +3,7 @@
 import importlib
 
 import pytest
+from cryptography.fernet import Fernet
 from django.test import override_settings
 
 PRODUCTION_SECURITY_SETTINGS = [
@@ -30,6 +31,7 @@ PRODUCTION_SECURITY_SETTINGS = [
 def production(monkeypatch):
     """The request/response settings of portal.settings.production, active for one test."""
     monkeypatch.setenv("SECRET_KEY", "p" * 60)
+    monkeypatch.setenv("REGISTRATION_ENCRYPTION_KEY", Fernet.generate_key().decode())
     import portal.settings.production as production_module
 
     production_module = importlib.reload(production_module)
