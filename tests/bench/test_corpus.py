@@ -12,11 +12,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
 from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
 from bench.corpus.__main__ import main as corpus_main
 from bench.corpus.builder import generate_corpus
@@ -107,6 +110,18 @@ def test_command_line_builds_a_valid_translated_searchable_tree(client, site_str
     assert Adoption.objects.filter(page__locale__language_code="fi").exists()
     assert all(a.region_id for a in Adoption.objects.all())
 
+    # A translation links the translations of the same pages and has the same adoptions.
+    def links(page_type, language):
+        return {
+            (page.translation_key, frozenset(m.translation_key for m in page.related_models.all()),
+             page.adoptions.count() if page_type is PracticeModelPage else 0)
+            for page in page_type.objects.filter(locale__language_code=language)
+        }
+
+    for page_type in (PracticeModelPage, EventPage):
+        assert links(page_type, "fi") == links(page_type, "sv") == links(page_type, "en")
+    assert any(related for _key, related, _n in links(EventPage, "fi"))
+
     for page in (model, translations["sv"], EventPage.objects.first()):
         response = client.get(page.url)
         assert response.status_code == 200
@@ -139,6 +154,22 @@ def test_bad_arguments_give_a_clear_error(db, capsys, args, message):
         corpus_main(args)
     assert exit_info.value.code == 2
     assert message in capsys.readouterr().err
+
+
+def test_index_rows_are_those_update_index_builds(site_structure):
+    """The corpus indexes its pages in bulk; Wagtail's full rebuild gives the same rows."""
+    generate_corpus(models=6, events=6, seed=2, languages=("fi", "sv"))
+    generated = {str(pk) for pk in Page.objects.type(PracticeModelPage, EventPage).values_list("pk", flat=True)}
+    page_types = ContentType.objects.get_for_models(PracticeModelPage, EventPage).values()
+
+    def rows():
+        entries = IndexEntry.objects.filter(content_type__in=page_types, object_id__in=generated)
+        return {(e.content_type_id, e.object_id): (str(e.title), str(e.autocomplete), str(e.body)) for e in entries}
+
+    ours = rows()
+    assert len(generated) == 24 and len(ours) == 24
+    call_command("update_index", verbosity=0)
+    assert rows() == ours
 
 
 def test_production_code_does_not_import_the_bench():
