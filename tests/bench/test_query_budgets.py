@@ -48,6 +48,7 @@ def _busiest_month():
         timezone.localtime(occurrence.start).strftime("%Y-%m")
         for occurrence in EventOccurrence.objects.filter(event__locale__language_code="fi")
     )
+    assert months, "no event dates: the calendar is empty"
     return months.most_common(1)[0][0]
 
 
