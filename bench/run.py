@@ -1,7 +1,7 @@
 """Benchmark runner: ``make bench BENCH_ARGS="--sizes 100,1000 --database postgresql://…"``.
 
 For each size: a fresh database (SQLite file, or a new PostgreSQL database next to the
-one in ``--database``/DATABASE_URL), migrate, ``generate_corpus``, then
+one in ``--database``/DATABASE_URL), migrate, the corpus (``python -m bench.corpus``), then
 
 1. server time and query count per target, in-process (bench/measure.py);
 2. throughput and latency over HTTP against gunicorn on 127.0.0.1, page cache off and on,
@@ -61,13 +61,17 @@ def database_for_size(database, size, label):
     return urlunsplit(parts._replace(path=f"/{name}"))
 
 
-def manage(env, *args, timeout=3600):
+def run_python(env, *args, timeout=3600):
+    """``python *args`` in the project with ``env``; (stdout, seconds)."""
     started = time.monotonic()
-    result = subprocess.run([PY, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=timeout)
+    result = subprocess.run([PY, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     if result.returncode:
-        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+        raise SystemExit(f"{' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
     return result.stdout, round(time.monotonic() - started, 1)
+
+
+def manage(env, *args, timeout=3600):
+    return run_python(env, "manage.py", *args, timeout=timeout)
 
 
 def gunicorn(env, port, workers):
@@ -147,10 +151,11 @@ def run_size(size, args, label):
     log(f"\n== {size} models ({database.split('@')[-1]}) ==")
     _out, migrate_s = manage(env, "migrate", "--noinput", "-v0")
     events = args.events if args.events is not None else max(1, size // 2)
-    out, corpus_s = manage(env, "generate_corpus", "--models", str(size), "--events", str(events),
-                           "--seed", str(args.seed), "--languages", args.languages, "--json")
+    out, corpus_s = run_python(env, "-m", "bench.corpus", "--models", str(size), "--events", str(events),
+                               "--seed", str(args.seed), "--languages", args.languages, "--json")
     corpus = json.loads(out.strip().splitlines()[-1])
     log(f"   migrate {migrate_s} s, corpus {corpus_s} s: {corpus['timings']}")
+    log(f"   created {corpus['created']}")
     measured, http = measure_database(env, args, f"{label}-{size}")
     if not args.keep and database.startswith("sqlite"):
         Path(database.removeprefix("sqlite:///")).unlink(missing_ok=True)
@@ -164,10 +169,16 @@ def run_existing(args, label):
     env = bench_env(args.existing, args, f"{label}-existing")
     out, _s = manage(env, "shell", "-c", (
         "from models_library.models import PracticeModelPage as M; from events.models import EventPage as E; "
+        "from events.models import EventOccurrence as O; "
         "from wagtail.models import Locale; fi = Locale.get_default(); "
-        "print(M.objects.filter(locale=fi).count(), E.objects.filter(locale=fi).count())"))
-    size, events = (int(n) for n in out.split()[-2:])
-    log(f"\n== existing database: {size} models, {events} events per language ==")
+        "print(M.objects.filter(locale=fi).count(), E.objects.filter(locale=fi).count(), "
+        "O.objects.filter(event__locale=fi).count())"))
+    size, events, occurrences = (int(n) for n in out.split()[-3:])
+    log(f"\n== existing database: {size} models, {events} events ({occurrences} dates) per language ==")
+    if events and not occurrences:
+        log("   WARNING: events without occurrences (a corpus of the old generator): the calendar, "
+            "month view, .ics feed and the home page's upcoming block are empty; regenerate with "
+            "python -m bench.corpus before quoting their figures.")
     measured, http = measure_database(env, args, f"{label}-existing")
     return {"size": size, "events": events, "corpus": None, "corpus_seconds": None,
             "server": measured, "http": http}
