@@ -53,7 +53,7 @@ def test_site_search_says_unavailable_in_the_normal_layout(client, corpus, engin
     assert soup.h1.get_text(strip=True) == _fi("Search is temporarily unavailable")
     assert _fi("Search is temporarily unavailable") != "Search is temporarily unavailable"  # translated
     assert soup.find("a", class_="skip-link") and soup.find("footer")  # the site's layout
-    assert soup.select_one("form[role=search] input[name=q]")["value"] == "lapsi"
+    assert soup.select_one("main form[role=search] input[name=q]")["value"] == "lapsi"
     links = {a.get_text(strip=True) for a in soup.select(".search-browse a")}
     assert links  # the library and the calendar, which do not need the engine
 
@@ -78,7 +78,7 @@ def test_admin_search_shows_a_clear_message(admin_client, corpus, engine_down):
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
     soup = BeautifulSoup(response.content, "html.parser")
-    assert "Search is temporarily unavailable" in soup.get_text()  # admin UI language here: English
+    assert _fi("Search is temporarily unavailable. Please try again in a moment.") in soup.get_text()
     assert admin_client.get("/admin/pages/").status_code == 200
 
 
