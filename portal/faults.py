@@ -103,6 +103,29 @@ def best_effort(function):
     return wrapper
 
 
+SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+
+
+def atomic_writes(view):
+    """Run ``view`` in one transaction when the request may write (not GET/HEAD…).
+
+    For the Wagtail admin, whose publish action saves the revision, then the page, then
+    its log entries in separate statements: a database that starts refusing writes half-way
+    (a lock taken by another process, a switch to read-only) would otherwise leave a saved
+    revision without its publish. With the transaction, the editor's 503 "nothing was
+    saved" is true. Reads stay outside transactions (on SQLite a transaction takes the
+    write lock)."""
+    atomic_view = transaction.atomic(view)
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method in SAFE_METHODS:
+            return view(request, *args, **kwargs)
+        return atomic_view(request, *args, **kwargs)
+
+    return wrapper
+
+
 def _is_api(request):
     return request.path_info.startswith("/api/")
 

@@ -25,7 +25,8 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Locale
+from wagtail.models import Locale, PageLogEntry
+from wagtail.signals import page_published
 
 from events.models import EventIndexPage, EventPage, Registration
 from models_library.models import PracticeModelIndexPage, PracticeModelPage
@@ -257,6 +258,45 @@ def test_postgresql_read_only_reads_work_writes_get_503(client, restore_demo, lo
     assert not Registration.objects.filter(email="vika3@example.fi").exists()
     assert page.revisions.count() == revisions
     assert visitor.post(event.url, _registration(3)).status_code == 302
+
+
+@sqlite_only
+@pytest.mark.django_db(transaction=True)
+def test_a_lock_taken_half_way_through_a_publish_leaves_nothing_half_saved(restore_demo, login):
+    """Wagtail's publish writes the page, then sends ``page_published``, then writes its log
+    entries, each in its own statement. Another process that grabs the write lock in between
+    must not leave a published page that the editor was told was not saved."""
+    page = _live(PracticeModelPage)
+    editor = login("admin")
+    other = sqlite3.connect(connection.settings_dict["NAME"], isolation_level=None, timeout=0)
+    attempts = []
+
+    def another_writer(sender, instance, **kwargs):
+        try:
+            other.execute("BEGIN EXCLUSIVE")
+            attempts.append("lock taken")
+        except sqlite3.OperationalError:  # the publish's own transaction holds it
+            attempts.append("lock refused")
+
+    page_published.connect(another_writer, weak=False, dispatch_uid="faults-another-writer")
+    try:
+        response = editor.post(f"/admin/pages/{page.pk}/edit/",
+                               practice_model_form(page, title="Puoliksi tallennettu?", **{"action-publish": "1"}))
+    finally:
+        page_published.disconnect(dispatch_uid="faults-another-writer")
+        if other.in_transaction:
+            other.execute("ROLLBACK")
+        other.close()
+    assert attempts  # the other writer did try, half-way through
+    page.refresh_from_db()
+    if response.status_code == 503:  # refused: then nothing at all
+        assert page.title != "Puoliksi tallennettu?"
+        assert page.get_latest_revision().content["title"] != "Puoliksi tallennettu?"
+    else:  # saved: then all of it, its audit log entry included
+        assert response.status_code == 302
+        assert page.title == "Puoliksi tallennettu?" and page.live_revision_id == page.latest_revision_id
+        assert PageLogEntry.objects.filter(page=page, action="wagtail.publish",
+                                           revision_id=page.live_revision_id).exists()
 
 
 KILLED_MID_REGISTRATION = """
