@@ -43,7 +43,7 @@ def _fi(text):
         return translation.gettext(text)
 
 
-def test_site_search_says_unavailable_in_the_normal_layout(client, corpus, engine_down):
+def test_site_search_says_unavailable_in_the_normal_layout(client, corpus, site_structure, engine_down):
     response = client.get(search_url("fi"), {"q": "lapsi"})
     assert response.status_code == 503
     assert int(response["Retry-After"]) > 0
@@ -54,12 +54,10 @@ def test_site_search_says_unavailable_in_the_normal_layout(client, corpus, engin
     assert _fi("Search is temporarily unavailable") != "Search is temporarily unavailable"  # translated
     assert soup.find("a", class_="skip-link") and soup.find("footer")  # the site's layout
     assert soup.select_one("main form[role=search] input[name=q]")["value"] == "lapsi"
-    links = {a.get_text(strip=True) for a in soup.select(".search-browse a")}
-    assert links  # the library and the calendar, which do not need the engine
-
-
-def test_library_calendar_and_pages_work_while_the_engine_is_down(client, corpus, site_structure, engine_down):
-    for page in (site_structure["library"], site_structure["events"], corpus[("fi", "Satuhetket")]):
+    links = {a["href"] for a in soup.select(".search-browse a")}
+    library, calendar = site_structure["library"], site_structure["events"]
+    assert links == {library.get_url(), calendar.get_url()}  # listings that do not need the engine
+    for page in (library, calendar, corpus[("fi", "Satuhetket")]):
         assert client.get(page.get_url()).status_code == 200
     assert client.get(search_url("fi")).status_code == 200  # the empty search page needs no engine
 
@@ -107,11 +105,6 @@ def test_a_hanging_engine_holds_a_search_one_timeout_then_none(client, corpus, s
         assert time.monotonic() - started < 2
     finally:
         silent.close()
-
-
-def test_a_bad_query_is_not_mistaken_for_an_outage(client, corpus, engine_down):
-    """Only engine failures open the breaker: the empty search and suggestions never touch it."""
-    assert client.get(search_url("fi"), {"q": "   "}).status_code == 200
 
 
 # -- nothing lost -----------------------------------------------------------------------
