@@ -30,7 +30,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 from .load import HOST, wait_for
 from .run import RESULTS, ROOT, database_for_size, free_port, log, manage, stop
