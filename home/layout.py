@@ -59,8 +59,11 @@ def site_chrome(request):
     seconds = int(getattr(settings, "CHROME_CACHE_SECONDS", 0) or 0)
     if seconds <= 0:
         return build_chrome(request, site, language)
+    generation = current_generation()
+    if generation is None:  # the cache is unavailable
+        return build_chrome(request, site, language)
     cache = _cache()
-    key = f"chrome:{current_generation()}:{site.pk if site else 0}:{language}"
+    key = f"chrome:{generation}:{site.pk if site else 0}:{language}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = build_chrome(request, site, language)

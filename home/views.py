@@ -1,24 +1,25 @@
 """Small site-wide views: health check, robots.txt and error pages."""
 
-from django.db import connection
+import sys
+
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from portal import faults
+
+from .health import report as health_report
+
 
 @never_cache
 @require_GET
 def health(request):
-    """200 when the database answers, 503 otherwise (for load balancers and monitoring)."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # noqa: BLE001 - any database failure means unhealthy
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """JSON for load balancers and monitoring: 200 while the site serves (``ok`` or
+    ``degraded``), 503 when the database is down (home/health.py)."""
+    body, status = health_report()
+    return JsonResponse(body, status=status)
 
 
 @require_GET
@@ -38,6 +39,11 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # An exception outside any view (a middleware saving the session on a read-only
+    # database, say) arrives here: a service that is down for a while still gets its 503.
+    exc = sys.exc_info()[1]
+    if exc is not None and faults.handles(exc):
+        return faults.service_unavailable_response(request, exc)
     # No context processors: the database may be the reason we are here.
     from django.template import loader
 

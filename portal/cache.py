@@ -23,6 +23,13 @@ Never cached (checked on the request and on the response):
 The key is built from the language, the host, the full path with the query string and
 the ``Accept`` header, so
 /fi/… /sv/… and ?page=2 are separate entries.
+
+When the cache keeps nothing (Redis unreachable: ``portal.cache_backend`` then answers like
+Django's DummyCache), ``current_generation()`` is None and every user of the generation
+(this middleware, the site chrome, the facet memo) works uncached. A publish during the
+outage cannot bump the generation, so the first cache call that succeeds afterwards
+starts a new one (``cache_recovered``): entries written before the outage are never
+served again.
 """
 
 import hashlib
@@ -49,11 +56,12 @@ def page_cache_seconds():
 
 
 def current_generation():
+    """The publish generation, or None when the cache keeps nothing (then cache nothing)."""
     cache = _cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY) or 1
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 
@@ -116,8 +124,11 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not request_is_cacheable(request):
             return self.get_response(request)
+        generation = current_generation()
+        if generation is None:  # the cache is unavailable: serve uncached
+            return self.get_response(request)
         cache = _cache()
-        key = cache_key(request, current_generation())
+        key = cache_key(request, generation)
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
@@ -137,6 +148,10 @@ def connect_signals():
     from wagtail.models import Site
     from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+    from .cache_backend import cache_recovered
+
+    # Publishes during a cache outage could not bump the generation.
+    cache_recovered.connect(bump_generation, dispatch_uid="pagecache_recovered")
     page_published.connect(bump_generation, dispatch_uid="pagecache_published")
     page_unpublished.connect(bump_generation, dispatch_uid="pagecache_unpublished")
     post_page_move.connect(bump_generation, dispatch_uid="pagecache_moved")

@@ -14,17 +14,20 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from home import views as home_views
 from home.sitemap import MultilingualSitemap
 
+from . import faults
 from .api import api_router
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    # Every admin write is one transaction (portal/faults.py): nothing half-saved.
+    path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, faults.atomic_writes))),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -487,7 +487,8 @@ class Membership:
 
 def membership_for(base_queryset, facets):
     """The memoised membership of ``base_queryset``, or None when the memo is off
-    (FACET_CACHE_SECONDS=0) or the base set is empty by construction."""
+    (FACET_CACHE_SECONDS=0), the cache that holds the publish generation is unavailable,
+    or the base set is empty by construction."""
     seconds = int(getattr(settings, "FACET_CACHE_SECONDS", 0) or 0)
     if seconds <= 0 or not facets:
         return None
@@ -501,9 +502,10 @@ def membership_for(base_queryset, facets):
 def _cached_membership(connection, with_sql, with_params, facet_count, seconds):
     from portal.cache import current_generation
 
-    key = hashlib.sha256(
-        repr((connection.alias, current_generation(), with_sql, with_params)).encode()
-    ).hexdigest()
+    generation = current_generation()
+    if generation is None:  # the cache is unavailable, so a publish could not be noticed:
+        return None  # count with SQL, as with the memo off
+    key = hashlib.sha256(repr((connection.alias, generation, with_sql, with_params)).encode()).hexdigest()
     now = time.monotonic()
     with _memo_lock:
         entry = _memo.get(key)

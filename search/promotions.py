@@ -9,6 +9,8 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
+from portal.faults import best_effort
+
 from .models import SearchQueryLog
 
 POPULAR_DAYS = 30
@@ -46,6 +48,7 @@ def promoted_pages(query_text, locale):
     return out
 
 
+@best_effort  # statistics must never break the search itself (a read-only database, say)
 def record_query(query_text, language, found):
     """Count one search (page 1 only, so paging does not inflate the figures)."""
     query_string = normalise_query_string(query_text)[:200]

@@ -464,6 +464,22 @@ def run_search(request):
     return outcome
 
 
+# -- when the engine is down ------------------------------------------------------------
+def active_language():
+    return Locale.get_active().language_code
+
+
+def browse_links(request):
+    """[{"title", "url"}] of the library and the calendar in the active language: they list
+    from the database, so they work while the search engine is down."""
+    from events.models import EventIndexPage  # noqa: PLC0415 - as in searchable_types()
+    from models_library.models import PracticeModelIndexPage  # noqa: PLC0415 - as in searchable_types()
+
+    pages = (Page.objects.live().public().filter(locale=Locale.get_active())
+             .type(PracticeModelIndexPage, EventIndexPage).order_by("path")[:4])
+    return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+
+
 # -- suggestions -------------------------------------------------------------------------
 MAX_SUGGESTIONS = 8
 MIN_SUGGEST_LENGTH = 2

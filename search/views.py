@@ -3,13 +3,18 @@
 from django.contrib.auth.decorators import permission_required
 from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from . import promotions, service
+from .backends.resilient import SearchUnavailable
 
 
 def search(request):
-    outcome = service.run_search(request)
+    try:
+        outcome = service.run_search(request)
+    except SearchUnavailable as exc:
+        return unavailable(request, exc)
     keep = {"q": outcome.query} if outcome.query else {}
     if outcome.sort != "relevance":
         keep["sort"] = outcome.sort
@@ -26,6 +31,18 @@ def search(request):
         "clear_url": "?" + clear_params.urlencode(),
         "sorts": [("relevance", _("Relevance")), ("date", _("Newest first"))],
     })
+
+
+def unavailable(request, exc):
+    """503 in the normal layout: the search box, and the listings that work without the engine."""
+    response = render(request, "search/unavailable.html", {
+        "query": service.clean_query(request.GET.get("q", ""), service.active_language()).text,
+        "browse_links": service.browse_links(request),
+        "retry_after": exc.retry_after,
+    }, status=503)
+    response["Retry-After"] = str(exc.retry_after)
+    add_never_cache_headers(response)
+    return response
 
 
 def suggest(request):

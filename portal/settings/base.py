@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A 503 with Retry-After when the search engine or the database is down for a while.
+    "portal.faults.ServiceUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -163,16 +165,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
 # CACHE_URL (or REDIS_URL), e.g. redis://127.0.0.1:6379/1; default: local memory.
+# The cache is optional at run time: portal.cache_backend serves as an empty cache while
+# Redis is unreachable (docs/security.md "Faults"), with these bounds on each attempt.
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
-if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": CACHE_URL,
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
-        }
+CACHE_CONNECT_TIMEOUT = float(os.environ.get("CACHE_CONNECT_TIMEOUT", "0.5"))
+CACHE_SOCKET_TIMEOUT = float(os.environ.get("CACHE_SOCKET_TIMEOUT", "0.5"))
+CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
+
+
+def redis_cache(url, key_prefix):
+    """The CACHES entry for a Redis at ``url`` (also used by tests that point it elsewhere)."""
+    return {
+        "BACKEND": "portal.cache_backend.ResilientRedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "SOCKET_CONNECT_TIMEOUT": CACHE_CONNECT_TIMEOUT,
+            "SOCKET_TIMEOUT": CACHE_SOCKET_TIMEOUT,
+            # After a failure, skip Redis for this long (portal/breaker.py).
+            "RETRY_SECONDS": CACHE_RETRY_SECONDS,
+        },
+        "KEY_PREFIX": key_prefix,
     }
+
+
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES = {"default": redis_cache(CACHE_URL, os.environ.get("CACHE_KEY_PREFIX", "portal"))}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Seconds an anonymous page may be served from the cache (0 disables page caching).
@@ -189,22 +207,35 @@ CHROME_CACHE_SECONDS = int(os.environ.get("CHROME_CACHE_SECONDS", "3600"))
 SEARCH_BACKEND = os.environ.get("SEARCH_BACKEND", "database").strip().lower()
 SEARCH_URL = os.environ.get("SEARCH_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal_")
+# Seconds one call to the engine may take (a search holds a worker that long at most;
+# give `manage.py update_index` more: SEARCH_TIMEOUT=60), and seconds searches are answered
+# "temporarily unavailable" without trying after a failure (search/backends/resilient.py).
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "3"))
+SEARCH_RETRY_SECONDS = float(os.environ.get("SEARCH_RETRY_SECONDS", "10"))
 _SEARCH_ENGINES = {
-    "opensearch": "wagtail.search.backends.opensearch3",
-    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+    "opensearch": "search.backends.opensearch3",
+    "elasticsearch": "search.backends.elasticsearch8",
 }
-if SEARCH_BACKEND in _SEARCH_ENGINES:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": _SEARCH_ENGINES[SEARCH_BACKEND],
-            "URLS": [SEARCH_URL],
-            # Wagtail 8 reads INDEX_PREFIX; an INDEX key would be silently ignored.
-            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
-            "TIMEOUT": 10,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
+
+
+def search_engine_backend(engine, url, index_prefix):
+    """The WAGTAILSEARCH_BACKENDS entry for an external engine (also used by tests)."""
+    return {
+        "BACKEND": _SEARCH_ENGINES[engine],
+        "URLS": [url],
+        # Wagtail 8 reads INDEX_PREFIX; an INDEX key would be silently ignored.
+        "INDEX_PREFIX": index_prefix,
+        "TIMEOUT": SEARCH_TIMEOUT,
+        "RETRY_SECONDS": SEARCH_RETRY_SECONDS,
+        # No client retries: one bounded attempt, then the breaker (a retry storm against
+        # an overloaded engine only makes it worse).
+        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+        "INDEX_SETTINGS": {},
     }
+
+
+if SEARCH_BACKEND in _SEARCH_ENGINES:
+    WAGTAILSEARCH_BACKENDS = {"default": search_engine_backend(SEARCH_BACKEND, SEARCH_URL, SEARCH_INDEX_PREFIX)}
 else:
     SEARCH_BACKEND = "database"
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -38,6 +38,16 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite as production runs it: a file (WAL, busy timeout), not pytest-django's shared
+    in-memory database, whose table locks fail at once instead of waiting. The fault
+    scenarios (tests/audit/test_faults.py) lock it from a second connection and process."""
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("audit-db") / "audit.sqlite3")
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Demo content, roles and one user per role, committed once per worker."""
     from editorial.demo import ensure_demo_organisations, ensure_demo_users
@@ -65,13 +75,29 @@ def _clear_cache():
 
 
 @pytest.fixture
-def restore_demo(django_db_setup, django_db_blocker):
-    """For transactional tests: put the committed demo back exactly as it was afterwards."""
-    yield
-    from django.db import connection
+def restore_demo(request, django_db_setup, django_db_blocker):
+    """For transactional tests: put the committed demo back exactly as it was afterwards.
 
-    with django_db_blocker.unblock():
-        _restore(connection, django_db_setup)
+    pytest-django flushes the database when a transactional test's ``_django_db_helper``
+    is torn down, which is *after* this fixture's own teardown (autouse fixtures are set
+    up first, torn down last): a restore here would be flushed away again. So this only
+    marks the test, and ``pytest_runtest_teardown`` below restores once every fixture of
+    the test has been torn down."""
+    request.node.restore_demo_snapshot = (django_db_setup, django_db_blocker)
+    yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    result = yield
+    restore = getattr(item, "restore_demo_snapshot", None)
+    if restore is not None and nextitem is not None:  # after the last test the database is gone
+        snapshot, blocker = restore
+        from django.db import connection
+
+        with blocker.unblock():
+            _restore(connection, snapshot)
+    return result
 
 
 @pytest.fixture

@@ -115,7 +115,7 @@ def test_robots_and_health(client, site_structure):
     assert "Disallow: /admin/" in robots.content.decode()
     health = client.get("/health/")
     assert health.status_code == 200
-    assert health.json() == {"status": "ok", "database": "ok"}
+    assert health.json() == {"status": "ok", "database": "ok", "cache": "ok", "search": "ok", "search_queue": 0}
 
 
 @pytest.mark.parametrize(

@@ -96,9 +96,11 @@ def test_environment_configures_database_cache_and_search(monkeypatch):
         reloaded = importlib.reload(base)
         assert reloaded.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
         assert reloaded.DATABASES["default"]["HOST"] == "db.example"
-        assert reloaded.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+        assert reloaded.CACHES["default"]["BACKEND"] == "portal.cache_backend.ResilientRedisCache"
+        assert reloaded.CACHES["default"]["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
         search = reloaded.WAGTAILSEARCH_BACKENDS["default"]
-        assert search["BACKEND"] == "wagtail.search.backends.opensearch3"
+        assert search["BACKEND"] == "search.backends.opensearch3"
+        assert search["TIMEOUT"] <= 5 and search["OPTIONS"]["max_retries"] == 0
         assert search["URLS"] == ["https://search.example:9200"]
         assert "INDEX_PREFIX" in search and "INDEX" not in search
     finally:

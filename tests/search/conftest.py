@@ -7,6 +7,7 @@ from django.test import override_settings
 from wagtail.models import Locale, PageViewRestriction
 
 from models_library.models import DevelopmentStage
+from portal.settings.base import search_engine_backend
 from tests.factories import (
     ArticlePageFactory,
     EventPageFactory,
@@ -112,15 +113,9 @@ def opensearch_url(opensearch_server):
 
 
 def opensearch_backends(url):
+    """The production entry for ``SEARCH_BACKEND=opensearch`` (settings), at ``url``."""
     return {
-        "default": {
-            "BACKEND": "wagtail.search.backends.opensearch3",
-            "URLS": [url],
-            "INDEX_PREFIX": "test_",
-            "TIMEOUT": 10,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        },
+        "default": search_engine_backend("opensearch", url, "test_"),
         # The database backend keeps being updated too, so one fixture serves both.
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
@@ -128,7 +123,7 @@ def opensearch_backends(url):
 
 @pytest.fixture
 def opensearch(db, opensearch_url):
-    """Wagtail configured with the opensearch3 backend (plus the database one) for one test.
+    """Wagtail configured with the opensearch backend (plus the database one) for one test.
 
     ``update_index --schema-only`` creates the indexes with Wagtail's mappings first;
     otherwise the first document would auto-create an index without them.

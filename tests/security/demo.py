@@ -12,11 +12,13 @@ branches add page types or demo content, the browser, axe and fuzzing tests cove
 
 import contextlib
 import importlib
+import json
 import inspect
 from dataclasses import dataclass, field
 
 import factory
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connections, transaction
 from wagtail.models import Locale, Page
@@ -146,7 +148,14 @@ def _restore(connection, snapshot):
 
     call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True,
                  database=connection.alias)
-    connection.creation.deserialize_db_from_string(snapshot)
+    # Content types first: Django serialises apps in INSTALLED_APPS order (pages before
+    # contenttypes), and a page being rebuilt looks up its content type. With the lookup
+    # cache emptied (a flush by pytest-django re-created the types under other ids) it
+    # must find the snapshot's rows, not create new ones that clash with them.
+    ContentType.objects.clear_cache()
+    objects = json.loads(snapshot)
+    objects.sort(key=lambda obj: obj["model"] != "contenttypes.contenttype")
+    connection.creation.deserialize_db_from_string(json.dumps(objects))
     # Rows came back with their old primary keys: move the sequences past them (PostgreSQL).
     from django.core.management.color import no_style
 
