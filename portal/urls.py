@@ -18,12 +18,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from home.sitemap import MultilingualSitemap
 
+from . import auth_limits
 from .api import api_router
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
 urlpatterns = [
+    # Rate-limited sign-in and password-reset views, ahead of the apps that own them.
+    path("admin/login/", auth_limits.admin_login, name="wagtailadmin_login"),
+    path("admin/password_reset/", auth_limits.admin_password_reset, name="wagtailadmin_password_reset"),
+    path("django-admin/login/", auth_limits.django_admin_login),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -47,6 +52,12 @@ urlpatterns += i18n_patterns(
     path("", include("models_library.i18n_urls")),
     path("", include("events.i18n_urls")),
     path("", include("search.i18n_urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        auth_limits.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", auth_limits.front_end_login, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -5,6 +5,8 @@ from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from portal.ratelimit import rate_limit
+
 from . import promotions, service
 
 
@@ -28,6 +30,7 @@ def search(request):
     })
 
 
+@rate_limit("search-suggest", methods=["GET"])
 def suggest(request):
     """JSON for the search combobox: {"results": [{"title", "url"}]}."""
     return JsonResponse({"results": service.suggestions(request.GET.get("q", ""), request)})
