@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -29,8 +30,11 @@ _addresses = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def limits_on():
+    # Targets (ids, usernames) recur between tests: start every test with no counts.
+    cache.clear()
     with override_settings(RATE_LIMIT_ENABLED=True):
         yield
+    cache.clear()
 
 
 @pytest.fixture
