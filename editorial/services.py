@@ -23,14 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from home.localization import translate_page
 
 from .models import FreshnessReminder, OrganisationEditors, OrganisationSectionPage
-from .roles import (
-    EDITOR_PAGE_PERMISSIONS,
-    EDITORS_PREFIX,
-    MEDIA_PERMISSIONS,
-    admin_access_permission,
-    set_collection_permissions,
-    set_page_permissions,
-)
+from .roles import EDITORS_PREFIX, grant_organisation_editors
 
 # Characters shown where listings cut text (templates/components/*_card.html): editors see
 # this guidance in the editor guide; keep it in step with the templates.
@@ -80,17 +73,15 @@ def ensure_organisation_section(organisation, structure):
 
     ``structure`` holds the Finnish ``library`` and ``events`` index pages (as returned by
     ``home.demo.ensure_site_structure``). The sections are translated into every language
-    the index exists in; the group "Editors: <organisation>" gets add and change (never
-    publish) on those sections only, plus its own image and document collection.
+    the index exists in; the group "Editors: <organisation>" gets the role
+    ``editorial.roles.ORGANISATION_EDITORS``: add and change (never publish) on those
+    sections only, plus its own image and document collection.
     Returns ``{"library": section, "events": section}`` (the Finnish sections).
     """
     sections = {
         key: _ensure_section(structure[key], organisation) for key in ("library", "events")
     }
-    link = ensure_editor_group(organisation)
-    link.group.permissions.add(admin_access_permission())
-    set_page_permissions(link.group, organisation.sections.all(), EDITOR_PAGE_PERMISSIONS)
-    set_collection_permissions(link.group, link.collection, MEDIA_PERMISSIONS)
+    grant_organisation_editors(ensure_editor_group(organisation))
     return sections
 
 
