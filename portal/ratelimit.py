@@ -152,7 +152,7 @@ def _count(key, period):
             count = 1 if cache.add(key, 1, timeout=period + 1) else None
         except Exception:  # noqa: BLE001 - any cache failure: count in this process
             count = None
-    except Exception:  # noqa: BLE001 - any cache failure: count in this process
+    except Exception:  # any cache failure (logged): count in this process
         logger.warning("Rate limit counter unavailable in the cache; counting in this process", exc_info=True)
     if isinstance(count, bool) or not isinstance(count, int):
         return _count_locally(key, period)

@@ -53,7 +53,7 @@ def _guess(url, address, password):
 
 
 def test_page_password_guesses_from_one_address_are_throttled(restricted, addresses):
-    page, url = restricted
+    _page, url = restricted
     allowed = configured_rate("page-password").count
     address = next(addresses)
     statuses = [_guess(url, address, f"guess-{n}").status_code for n in range(allowed + 1)]
