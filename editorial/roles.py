@@ -156,10 +156,6 @@ def set_collection_permissions(group, collection, permissions):
         )
 
 
-def admin_access_permission():
-    return _perm(*ACCESS_ADMIN)
-
-
 def model_permissions(role):
     """The Permission rows ``role.permissions`` names."""
     if role.permissions == ALL_PERMISSIONS:
