@@ -1,7 +1,7 @@
 """Rate limits as decorators on the views they protect.
 
 ``@rate_limit("registration")`` counts the requests to a view per client address in a
-fixed window and answers the translated ``429.html`` page (with ``Retry-After``) over the
+window that opens with the first request and answers the translated ``429.html`` page (with ``Retry-After``) over the
 limit. The numbers come from ``settings.RATE_LIMITS["registration"]`` (``"10/h"``), which
 settings read from the environment; the decorator names what it protects, the settings only
 how much. ``key=`` counts per something other than the address as well — the username
@@ -134,41 +134,57 @@ def _count_locally(key, period):
                 del _local_counts[stale]
             if len(_local_counts) >= _LOCAL_MAX_KEYS:  # a flood of distinct keys: start over
                 _local_counts.clear()
-        expires, count = _local_counts.get(key, (now + period, 0))
+        expires, count = _local_counts.get(key, (0, 0))
+        if expires <= now:  # a new window starts with this request
+            expires, count = now + period, 0
         _local_counts[key] = (expires, count + 1)
-        return count + 1
+        return count + 1, math.ceil(expires - now)
+
+
+def _seconds_left(key, period):
+    # Redis knows when the window ends; other caches do not say, so answer the longest wait.
+    try:
+        left = cache.ttl(key) if hasattr(cache, "ttl") else None
+    except Exception:  # noqa: BLE001 - only the Retry-After figure depends on it
+        left = None
+    return left if isinstance(left, int) and 0 < left <= period else period
 
 
 def _count(key, period):
-    """Add one request to ``key``'s counter for this window; the count so far."""
+    """Count one request under ``key``: (requests in its window so far, seconds the window has left).
+
+    A window starts with the first request of a key and lasts ``period`` seconds (the key's
+    lifetime; incr() keeps it on Redis, memcached and local memory), so a burst is never
+    split by a clock boundary.
+    """
     count = None
     try:
         # add() is atomic on Redis and memcached: the first request of a window creates the key.
-        if cache.add(key, 1, timeout=period + 1):
-            return 1
+        if cache.add(key, 1, timeout=period):
+            return 1, period
         count = cache.incr(key)
     except ValueError:  # the key expired between add() and incr()
         try:
-            count = 1 if cache.add(key, 1, timeout=period + 1) else None
+            if cache.add(key, 1, timeout=period):
+                return 1, period
         except Exception:  # noqa: BLE001 - any cache failure: count in this process
             count = None
     except Exception:  # any cache failure (logged): count in this process
         logger.warning("Rate limit counter unavailable in the cache; counting in this process", exc_info=True)
     if isinstance(count, bool) or not isinstance(count, int):
         return _count_locally(key, period)
-    return count
+    return count, None
 
 
-def hit(name, ident, now=None):
+def hit(name, ident):
     """Count one request of ``ident`` against the limit ``name``; seconds to wait when over, else 0."""
     rate = configured_rate(name)
-    now = time.time() if now is None else now
-    window = int(now // rate.period)
     digest = hashlib.sha256(ident.encode()).hexdigest()[:32]
-    count = _count(f"ratelimit:{name}:{digest}:{window}", rate.period)
-    if count > rate.count:
-        return max(1, math.ceil(rate.period - now % rate.period))
-    return 0
+    key = f"ratelimit:{name}:{digest}"
+    count, left = _count(key, rate.period)
+    if count <= rate.count:
+        return 0
+    return max(1, left if left is not None else _seconds_left(key, rate.period))
 
 
 def too_many_requests(request, retry_after):

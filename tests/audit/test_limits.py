@@ -61,6 +61,9 @@ def test_thirty_registrations_from_one_address_do_not_send_thirty_emails(client)
     assert statuses == [302] * allowed + [429] * (30 - allowed)
     assert len(mail.outbox) == allowed
     assert Registration.objects.filter(event=event).count() == allowed
+    # Redis says when the window that opened with the first registration ends.
+    retry_after = int(client.post(event.url, _registration(99))["Retry-After"])
+    assert configured_rate("registration").period - 120 < retry_after <= configured_rate("registration").period
 
 
 def test_cancellations_from_one_address_are_limited(client, addresses):
