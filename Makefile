@@ -78,9 +78,11 @@ lock: ## Regenerate requirements.lock from pyproject.toml in a scratch venv
 	&& (echo "# Exact versions of every package (direct and transitive). Regenerate with \`make lock\`."; \
 	    /tmp/lockvenv/bin/pip freeze --exclude toimintamallit-portal) > requirements.lock
 
+# Production uses a shared Redis cache (rate limits count there); nothing connects to it here.
 check-deploy: install
 	SECRET_KEY=check-only-$$RANDOM$$RANDOM$$RANDOM$$RANDOM-not-a-real-secret-value ALLOWED_HOSTS=example.fi \
 	REGISTRATION_ENCRYPTION_KEY=$(NEW_FERNET_KEY) \
+	CACHE_URL=$(or $(CACHE_URL),redis://127.0.0.1:6379/0) \
 	DJANGO_SETTINGS_MODULE=portal.settings.production $(PY) manage.py check --deploy --fail-level WARNING
 
 clean:

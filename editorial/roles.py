@@ -1,11 +1,16 @@
 """Editorial roles as Wagtail groups, the moderation workflow and their page permissions.
 
+``ROLES`` (and ``ORGANISATION_EDITORS``) is the one definition of what each role may do;
+nothing else grants role permissions (no data migration, no demo loader).
 ``setup_roles()`` is idempotent: it (re)creates the groups, gives each exactly the
-permissions documented in docs/editorial.md and assigns the "Moderation" workflow to the
-library and calendar in every language. Run it through ``manage.py setup_roles`` after the
-site structure exists (``load_demo`` does it for you); per-organisation editor groups are
-made by ``editorial.services.ensure_organisation_section``.
+permissions of its role (documented in docs/editorial.md) and assigns the "Moderation"
+workflow to the library and calendar in every language. Run it through ``manage.py
+setup_roles`` after ``migrate`` and after the site structure exists (``load_demo`` does it
+for you); per-organisation editor groups are made by
+``editorial.services.ensure_organisation_section``.
 """
+
+from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
@@ -47,12 +52,80 @@ MODERATOR_MEDIA_PERMISSIONS = MEDIA_PERMISSIONS + (
     ("wagtailimages", "delete_image"),
     ("wagtaildocs", "delete_document"),
 )
+CHOOSE_MEDIA_PERMISSIONS = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document"))
 
 VOCABULARY_MODELS = ("targetgroup", "theme", "region", "municipality", "organisation", "funder")
+ACCESS_ADMIN = ("wagtailadmin", "access_admin")
+# Seeing an event's participants (needs included: possibly health data): organisers have it,
+# translators never (events/permissions.py has the whole rule).
+VIEW_REGISTRATIONS = ("events", "view_registration")
+SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
+#: Every permission there is (site administrators).
+ALL_PERMISSIONS = "__all__"
 
-# Seeing an event's participants (needs included: possibly health data) is a role of its
-# own: organisers have it, translators never (events/permissions.py has the whole rule).
-REGISTRATIONS_PERMISSION = ("events", "view_registration")
+
+def _vocabulary_permissions(*actions):
+    return tuple(("models_library", f"{action}_{model}") for model in VOCABULARY_MODELS for action in actions)
+
+
+@dataclass(frozen=True)
+class Role:
+    """Everything a role's group may do; ``setup_roles`` gives the group exactly this.
+
+    ``permissions``: model permissions as (app label, codename), or ``ALL_PERMISSIONS``.
+    ``page_permissions`` apply on the pages ``pages`` names: "indexes" (the library and
+    calendar in every language), "translations" (the home trees of every language but the
+    default), "root" (the whole tree) or "sections" (an organisation's own sections).
+    ``collection_permissions`` apply on the root collection, or on the organisation's own
+    collection for organisation editors.
+    """
+
+    permissions: tuple | str
+    page_permissions: tuple
+    pages: str
+    collection_permissions: tuple
+
+
+#: The one definition of each role's permissions (docs/editorial.md describes them).
+ROLES = {
+    MODERATORS: Role(
+        permissions=(
+            ACCESS_ADMIN,
+            ("editorial", "view_stale_report"),  # the stale-models report
+            ("portal_search", "view_searchquerylog"),  # the site-search report
+            # Promoted search results; their queries are also the public "popular searches".
+            ("wagtailsearchpromotions", "add_searchpromotion"),
+            ("wagtailsearchpromotions", "change_searchpromotion"),
+            ("wagtailsearchpromotions", "delete_searchpromotion"),
+            SUBMIT_TRANSLATION,
+            VIEW_REGISTRATIONS,
+            *_vocabulary_permissions("add", "change", "delete", "view"),
+        ),
+        page_permissions=MODERATOR_PAGE_PERMISSIONS,
+        pages="indexes",
+        collection_permissions=MODERATOR_MEDIA_PERMISSIONS,
+    ),
+    TRANSLATORS: Role(
+        # Vocabulary names are columns of one row per concept: translators edit those too.
+        permissions=(ACCESS_ADMIN, SUBMIT_TRANSLATION, *_vocabulary_permissions("change")),
+        page_permissions=TRANSLATOR_PAGE_PERMISSIONS,
+        pages="translations",
+        collection_permissions=CHOOSE_MEDIA_PERMISSIONS,
+    ),
+    SITE_ADMINISTRATORS: Role(
+        permissions=ALL_PERMISSIONS,
+        page_permissions=ADMIN_PAGE_PERMISSIONS,
+        pages="root",
+        collection_permissions=MODERATOR_MEDIA_PERMISSIONS,
+    ),
+}
+#: The group "Editors: <organisation>" of each publishing organisation (no publish).
+ORGANISATION_EDITORS = Role(
+    permissions=(ACCESS_ADMIN, VIEW_REGISTRATIONS),
+    page_permissions=EDITOR_PAGE_PERMISSIONS,
+    pages="sections",
+    collection_permissions=MEDIA_PERMISSIONS,
+)
 
 
 def _perm(app_label, codename):
@@ -76,19 +149,30 @@ def set_page_permissions(group, pages, permission_types):
 
 
 def set_collection_permissions(group, collection, permissions):
-    for app_label, codename in permissions:
+    """Give ``group`` exactly ``permissions`` on ``collection`` (and on no other collection)."""
+    wanted = {_perm(app_label, codename).pk for app_label, codename in permissions}
+    GroupCollectionPermission.objects.filter(group=group).exclude(
+        collection=collection, permission_id__in=wanted
+    ).delete()
+    for permission_id in wanted:
         GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission=_perm(app_label, codename)
+            group=group, collection=collection, permission_id=permission_id
         )
 
 
-def admin_access_permission():
-    return _perm("wagtailadmin", "access_admin")
+def model_permissions(role):
+    """The Permission rows ``role.permissions`` names."""
+    if role.permissions == ALL_PERMISSIONS:
+        return list(Permission.objects.all())
+    return [_perm(app_label, codename) for app_label, codename in role.permissions]
 
 
-def editor_group_permissions():
-    """The model permissions of every organisation's editor group (pages and media apart)."""
-    return [admin_access_permission(), _perm(*REGISTRATIONS_PERMISSION)]
+def grant_role(group, role, pages, collection):
+    """Give ``group`` exactly what ``role`` allows: its model permissions, its page
+    permissions on ``pages`` and its collection permissions on ``collection``."""
+    group.permissions.set(model_permissions(role))
+    set_page_permissions(group, pages, role.page_permissions)
+    set_collection_permissions(group, collection, role.collection_permissions)
 
 
 def _index_pages():
@@ -128,42 +212,33 @@ def ensure_workflow(moderators, pages):
     return workflow
 
 
+def _role_pages(role):
+    if role.pages == "indexes":
+        return _index_pages()
+    if role.pages == "translations":
+        return _translated_roots()
+    if role.pages == "root":
+        return [Page.get_first_root_node()]
+    raise ValueError(f"{role.pages!r} pages belong to one organisation (grant_organisation_editors)")
+
+
+def grant_organisation_editors(link):
+    """Give an organisation's editor group exactly the ORGANISATION_EDITORS role: on the
+    organisation's own sections and its own media collection."""
+    grant_role(link.group, ORGANISATION_EDITORS, link.organisation.sections.all(), link.collection)
+
+
 @transaction.atomic
 def setup_roles():
-    """Create or refresh the role groups, their permissions and the moderation workflow."""
+    """Create or refresh the role groups with exactly the permissions ``ROLES`` defines,
+    the organisation editor groups, and the moderation workflow."""
     from editorial.models import OrganisationEditors
 
-    access_admin = admin_access_permission()
-    indexes = _index_pages()
     root_collection = Collection.get_first_root_node()
-
-    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    model_perms = [
-        _perm("models_library", f"{action}_{model}")
-        for model in VOCABULARY_MODELS
-        for action in ("add", "change", "delete", "view")
-    ]
-    moderators.permissions.set(
-        [access_admin, _perm("editorial", "view_stale_report"),
-         _perm("wagtail_localize", "submit_translation"), _perm(*REGISTRATIONS_PERMISSION), *model_perms]
-    )
-    set_page_permissions(moderators, indexes, MODERATOR_PAGE_PERMISSIONS)
-    set_collection_permissions(moderators, root_collection, MODERATOR_MEDIA_PERMISSIONS)
-
-    translators, _ = Group.objects.get_or_create(name=TRANSLATORS)
-    # Vocabulary names are columns of one row per concept: translators edit those too.
-    translators.permissions.set(
-        [access_admin, _perm("wagtail_localize", "submit_translation"),
-         *[_perm("models_library", f"change_{model}") for model in VOCABULARY_MODELS]]
-    )
-    set_page_permissions(translators, _translated_roots(), TRANSLATOR_PAGE_PERMISSIONS)
-    set_collection_permissions(translators, root_collection, [("wagtailimages", "choose_image"),
-                                                              ("wagtaildocs", "choose_document")])
-
-    admins, _ = Group.objects.get_or_create(name=SITE_ADMINISTRATORS)
-    admins.permissions.set(Permission.objects.all())
-    set_page_permissions(admins, [Page.get_first_root_node()], ADMIN_PAGE_PERMISSIONS)
-    set_collection_permissions(admins, root_collection, MODERATOR_MEDIA_PERMISSIONS)
+    groups = {}
+    for name, role in ROLES.items():
+        groups[name], _created = Group.objects.get_or_create(name=name)
+        grant_role(groups[name], role, _role_pages(role), root_collection)
 
     # Wagtail's own install creates an "Editors" group with add/change on the whole tree,
     # which would bypass the organisation boundary: remove it while nobody uses it.
@@ -171,11 +246,11 @@ def setup_roles():
     if stray is not None and not stray.user_set.exists():
         stray.delete()
 
-    ensure_workflow(moderators, indexes)
+    ensure_workflow(groups[MODERATORS], _index_pages())
 
     # Organisation groups keep their own sections; refresh them in case locales were added.
-    for link in OrganisationEditors.objects.select_related("organisation"):
-        sections = link.organisation.sections.all()
-        link.group.permissions.add(*editor_group_permissions())
-        set_page_permissions(link.group, sections, EDITOR_PAGE_PERMISSIONS)
-    return {"moderators": moderators, "translators": translators, "administrators": admins}
+    for link in OrganisationEditors.objects.select_related("organisation", "group", "collection"):
+        if link.collection is not None:
+            grant_organisation_editors(link)
+    return {"moderators": groups[MODERATORS], "translators": groups[TRANSLATORS],
+            "administrators": groups[SITE_ADMINISTRATORS]}

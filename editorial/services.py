@@ -23,14 +23,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from home.localization import translate_page
 
 from .models import FreshnessReminder, OrganisationEditors, OrganisationSectionPage
-from .roles import (
-    EDITOR_PAGE_PERMISSIONS,
-    EDITORS_PREFIX,
-    MEDIA_PERMISSIONS,
-    editor_group_permissions,
-    set_collection_permissions,
-    set_page_permissions,
-)
+from .roles import EDITORS_PREFIX, grant_organisation_editors
 
 # Characters shown where listings cut text (templates/components/*_card.html): editors see
 # this guidance in the editor guide; keep it in step with the templates.
@@ -80,18 +73,16 @@ def ensure_organisation_section(organisation, structure):
 
     ``structure`` holds the Finnish ``library`` and ``events`` index pages (as returned by
     ``home.demo.ensure_site_structure``). The sections are translated into every language
-    the index exists in; the group "Editors: <organisation>" gets add and change (never
-    publish) on those sections only, the right to see the participants of the events there
-    (``roles.editor_group_permissions``), plus its own image and document collection.
+    the index exists in; the group "Editors: <organisation>" gets the role
+    ``editorial.roles.ORGANISATION_EDITORS``: add and change (never publish) on those
+    sections only, the right to see the participants of the events there, plus its own image
+    and document collection.
     Returns ``{"library": section, "events": section}`` (the Finnish sections).
     """
     sections = {
         key: _ensure_section(structure[key], organisation) for key in ("library", "events")
     }
-    link = ensure_editor_group(organisation)
-    link.group.permissions.add(*editor_group_permissions())
-    set_page_permissions(link.group, organisation.sections.all(), EDITOR_PAGE_PERMISSIONS)
-    set_collection_permissions(link.group, link.collection, MEDIA_PERMISSIONS)
+    grant_organisation_editors(ensure_editor_group(organisation))
     return sections
 
 

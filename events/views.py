@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
 from home.services import paginate
+from portal.ratelimit import rate_limit
 
 from . import ical, registrations
 from .calendar import CalendarQuery, page_size
@@ -123,6 +124,7 @@ def _privacy_notice_url(request):
     return notice.localized.get_url(request) if notice else ""
 
 
+@rate_limit("registration", methods=["POST"])
 def serve_event_page(page, request, *args, **kwargs):
     """The event page; when registration is open it carries the form and handles its POST."""
     now = timezone.now()
@@ -178,6 +180,7 @@ def registrations_personal_path(registration):
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@rate_limit("registration", methods=["POST"])
 def registration_detail(request, token):
     """A participant's own registration: status, join link, cancellation (POST only)."""
     registration = registrations.find(token)

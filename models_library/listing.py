@@ -10,6 +10,7 @@ of results and one prefetch per relation shown on the cards.
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -143,21 +144,35 @@ def library_listing(index_page, request, per_page=None):
     return Listing(query=query, sort=sort, results=page, messages=messages)
 
 
+def _model_id(raw):
+    """A page id from the query string, or None when it cannot be one (not a number, or
+    out of the range the database stores: such a value must not reach the query)."""
+    try:
+        value = int(str(raw).strip())
+        PracticeModelPage._meta.get_field("page_ptr").target_field.run_validators(value)
+    except (TypeError, ValueError, ValidationError):
+        return None
+    return value if value > 0 else None
+
+
 def compare_selection(index_page, raw_ids):
-    """(models in the requested order, error message or None) for the compare view."""
+    """(models in the requested order, error message or None, HTTP status) for the compare view.
+
+    A value that is not a page id is a bad request (400); a selection of the wrong size or
+    of models not in this library is answered with the message and the usual 200.
+    """
     ids = []
     for raw in raw_ids[:20]:
-        try:
-            value = int(str(raw).strip())
-        except (TypeError, ValueError):
-            return [], _("“%(value)s” is not a practice model.") % {"value": str(raw)[:40]}
+        value = _model_id(raw)
+        if value is None:
+            return [], _("“%(value)s” is not a practice model.") % {"value": str(raw)[:40]}, 400
         if value not in ids:
             ids.append(value)
     if len(ids) < MIN_COMPARE:
-        return [], _("Choose at least %(min)d practice models to compare.") % {"min": MIN_COMPARE}
+        return [], _("Choose at least %(min)d practice models to compare.") % {"min": MIN_COMPARE}, 200
     if len(ids) > MAX_COMPARE:
-        return [], _("You can compare at most %(max)d practice models at a time.") % {"max": MAX_COMPARE}
+        return [], _("You can compare at most %(max)d practice models at a time.") % {"max": MAX_COMPARE}, 200
     found = {page.pk: page for page in with_card_relations(models_below(index_page).filter(pk__in=ids))}
     if len(found) != len(ids):
-        return [], _("Some of the chosen practice models were not found in this library.")
-    return [found[pk] for pk in ids], None
+        return [], _("Some of the chosen practice models were not found in this library."), 200
+    return [found[pk] for pk in ids], None, 200

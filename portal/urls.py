@@ -19,13 +19,17 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from home import views as home_views
 from home.sitemap import MultilingualSitemap
 
-from . import faults
+from . import auth_limits, faults
 from .api import api_router
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"
 
 urlpatterns = [
+    # Rate-limited sign-in and password-reset views, ahead of the apps that own them.
+    path("admin/login/", auth_limits.admin_login, name="wagtailadmin_login"),
+    path("admin/password_reset/", auth_limits.admin_password_reset, name="wagtailadmin_password_reset"),
+    path("django-admin/login/", auth_limits.django_admin_login),
     # Every admin write is one transaction (portal/faults.py): nothing half-saved.
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, faults.atomic_writes))),
     path("django-admin/", admin.site.urls),
@@ -50,6 +54,12 @@ urlpatterns += i18n_patterns(
     path("", include("models_library.i18n_urls")),
     path("", include("events.i18n_urls")),
     path("", include("search.i18n_urls")),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        auth_limits.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("_util/login/", auth_limits.front_end_login, name="wagtailcore_login"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,11 +1,12 @@
-"""Editors' side of search: promoted results (Wagtail search promotions) and query statistics."""
+"""Editors' side of search: promoted results (Wagtail search promotions), the popular searches
+shown to visitors (curated from those promotions) and query statistics."""
 
 import datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
-from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
@@ -81,14 +82,26 @@ def query_statistics(language=None, days=POPULAR_DAYS):
 
 
 def popular_queries(language, count=POPULAR_COUNT):
-    """Queries that found something, most searched first (zero-result help)."""
-    rows = (
-        query_statistics(language)
-        .annotate(found=Sum("hits") - Sum("zero_result_hits"))
-        .filter(found__gt=0)
-        .order_by("-found", "query_string")[:count]
+    """The searches suggested to visitors ("Popular searches"): curated, never as typed.
+
+    Only queries an editor has promoted a page for (Wagtail search promotions), and only
+    when that page has a live, public translation in ``language``, so each suggestion leads
+    to a result chosen for it. The log of what visitors typed only orders them (most searched
+    in the last POPULAR_DAYS days first): anyone can write to the log, so a burst of searches
+    can at most reorder the list, never put a word on it. Two SQL queries.
+    """
+    shown = Page.objects.live().public().filter(locale__language_code=language).values("translation_key")
+    curated = set(
+        Query.objects.filter(editors_picks__page__translation_key__in=shown)
+        .values_list("query_string", flat=True)
     )
-    return [row["query_string"] for row in rows]
+    if not curated:
+        return []
+    searches = dict(
+        SearchQueryLog.objects.filter(date__gte=_since(POPULAR_DAYS), language=language, query_string__in=curated)
+        .values("query_string").annotate(n=Sum("hits")).values_list("query_string", "n")
+    )
+    return sorted(curated, key=lambda q: (-searches.get(q, 0), q))[:count]
 
 
 def zero_result_queries(count=50, days=POPULAR_DAYS):

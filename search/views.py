@@ -6,6 +6,8 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from portal.ratelimit import rate_limit
+
 from . import promotions, service
 from .backends.resilient import SearchUnavailable
 
@@ -45,6 +47,7 @@ def unavailable(request, exc):
     return response
 
 
+@rate_limit("search-suggest", methods=["GET"])
 def suggest(request):
     """JSON for the search combobox: {"results": [{"title", "url"}]}."""
     return JsonResponse({"results": service.suggestions(request.GET.get("q", ""), request)})

@@ -103,10 +103,10 @@ class PracticeModelIndexPage(RoutablePageMixin, Page):
     def compare(self, request):
         from ..listing import MAX_COMPARE, compare_selection
 
-        models_, error = compare_selection(self, request.GET.getlist("models"))
+        models_, error, status = compare_selection(self, request.GET.getlist("models"))
         context = self.get_context_for_route(request)
         context.update(compared=models_, error=error, max_compare=MAX_COMPARE)
-        return TemplateResponse(request, "models_library/compare.html", context)
+        return TemplateResponse(request, "models_library/compare.html", context, status=status)
 
     @path("export/", name="export_csv")
     def export_csv(self, request):

@@ -116,8 +116,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # After authentication and URL resolution: limits by URL name (settings.RATE_LIMITS).
-    "portal.ratelimit.RateLimitMiddleware",
     # Last, so it sees the authenticated user (brute-force protection of the login).
     "axes.middleware.AxesMiddleware",
 ]
@@ -386,29 +384,33 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.LimitedDocumentForm"
 # A friendly, translated lockout page for the admin login (django-axes).
 AXES_LOCKOUT_CALLABLE = "portal.views.lockout"
-# Cache-based limits per client IP (portal/ratelimit.py). A rule matches by URL name or by a
-# regular expression on the path; registration views of any app are covered by the path rule.
+# Rate limits (portal/ratelimit.py): each protected view carries @rate_limit("<name>"); here
+# only the numbers, "count/period" with s, m, h or d ("10/h", "30/15m"). Counted in the
+# default cache, which must be shared by every worker (Redis: check --deploy warns otherwise).
 RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
-# Behind a proxy that sets it, e.g. HTTP_X_FORWARDED_FOR; empty = REMOTE_ADDR.
+RATE_LIMITS = {
+    # Search-box suggestions per address.
+    "search-suggest": os.environ.get("RATE_LIMIT_SEARCH_SUGGEST", "60/m"),
+    # Event registrations and cancellations (POSTs, together) per address: each sends e-mail.
+    "registration": os.environ.get("RATE_LIMIT_REGISTRATION", "10/h"),
+    # Password-protected pages: guesses per address, and per restriction from all addresses.
+    "page-password": os.environ.get("RATE_LIMIT_PAGE_PASSWORD", "10/15m"),
+    "page-password-target": os.environ.get("RATE_LIMIT_PAGE_PASSWORD_TARGET", "50/h"),
+    # Sign-in forms (admin, Django admin, front-end login): attempts per address and per
+    # username from all addresses; django-axes also locks a username + address after
+    # AXES_FAILURE_LIMIT failures.
+    "login": os.environ.get("RATE_LIMIT_LOGIN", "30/15m"),
+    "login-username": os.environ.get("RATE_LIMIT_LOGIN_USERNAME", "10/15m"),
+    # Password-reset e-mails per address and per e-mail address typed.
+    "password-reset": os.environ.get("RATE_LIMIT_PASSWORD_RESET", "5/h"),
+    "password-reset-email": os.environ.get("RATE_LIMIT_PASSWORD_RESET_EMAIL", "3/h"),
+}
+# Behind proxies: the header they write the client address into (e.g. HTTP_X_FORWARDED_FOR)
+# and how many of them append to it; empty header = REMOTE_ADDR.
 RATE_LIMIT_CLIENT_IP_HEADER = os.environ.get("RATE_LIMIT_CLIENT_IP_HEADER", "")
-RATE_LIMITS = [
-    {
-        "name": "search-suggest",
-        "url_names": ["search_suggest"],
-        "methods": ["GET"],
-        "limit": int(os.environ.get("RATE_LIMIT_SUGGEST_PER_MINUTE", "60")),
-        "period": 60,
-    },
-    {
-        "name": "registration",
-        "url_names": ["event_register", "event_registration", "register", "registration_cancel"],
-        # Registration and cancellation forms in every UI language, wherever they are routed.
-        "path_patterns": [r"/(register|registration|ilmoittaudu|ilmoittautuminen|anmal|anmalan|anmälan|cancel|peru|peruuta|avboka)(/|$)"],
-        "methods": ["POST"],
-        "limit": int(os.environ.get("RATE_LIMIT_REGISTRATION_PER_HOUR", "10")),
-        "period": 60 * 60,
-    },
-]
+RATE_LIMIT_PROXY_COUNT = int(os.environ.get("RATE_LIMIT_PROXY_COUNT", "1"))
+# django-axes counts failed sign-ins per the same client address.
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
 
 # --- Caching (anonymous page cache, see portal/cache.py and docs/caching.md) ---------
 # The cache backend is CACHES above (CACHE_URL); PAGE_CACHE_SECONDS=0 turns this off.

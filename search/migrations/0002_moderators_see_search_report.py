@@ -1,20 +1,12 @@
-"""Moderators may read the search report (popular and zero-result queries)."""
+"""Kept so that databases which applied it stay consistent; it grants nothing.
+
+Which group may read the search report is a role permission, defined once in
+``editorial.roles.ROLES`` and granted by ``manage.py setup_roles`` (which ``load_demo``
+runs); a data migration granting it too would be a second definition that the role set-up
+silently overrides.
+"""
 
 from django.db import migrations
-
-
-def grant(apps, schema_editor):
-    # Permissions are normally created after migrate; create this one now to grant it.
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label="portal_search", model="searchquerylog")
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type, codename="view_searchquerylog",
-        defaults={"name": "Can view search statistic"},
-    )
-    for group in Group.objects.filter(name="Moderators"):
-        group.permissions.add(permission)
 
 
 class Migration(migrations.Migration):
@@ -25,4 +17,4 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0002_initial_data"),
     ]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = []

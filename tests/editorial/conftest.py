@@ -1,9 +1,12 @@
 """Two organisations with sections, real users in real groups, and their models."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 
-from editorial.roles import MODERATORS, TRANSLATORS, setup_roles
+from editorial.roles import MODERATORS, TRANSLATORS
 from editorial.services import ensure_organisation_section
 from tests.factories import OrganisationFactory, PracticeModelPageFactory, TargetGroupFactory
 
@@ -25,7 +28,7 @@ def orgs(site_structure):
         "a": ensure_organisation_section(a, site_structure),
         "b": ensure_organisation_section(b, site_structure),
     }
-    setup_roles()
+    call_command("setup_roles", stdout=StringIO())  # as production sets the roles up
     return {"a": a, "b": b, "sections": sections}
 
 

@@ -216,8 +216,12 @@ def test_bulk_publish_refuses_incomplete_pages(logged_in, moderator, draft_a, in
 def test_setup_roles_replaces_a_plain_approval_task(orgs, moderator):
     from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
+    from io import StringIO
+
+    from django.core.management import call_command
+
     from editorial.models import ModerationTask
-    from editorial.roles import WORKFLOW_NAME, setup_roles
+    from editorial.roles import WORKFLOW_NAME
 
     workflow = Workflow.objects.get(name=WORKFLOW_NAME)
     old = GroupApprovalTask.objects.create(name="Legacy approval")
@@ -225,8 +229,8 @@ def test_setup_roles_replaces_a_plain_approval_task(orgs, moderator):
     WorkflowTask.objects.filter(workflow=workflow).delete()
     WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=0)
 
-    setup_roles()
-    setup_roles()  # idempotent
+    call_command("setup_roles", stdout=StringIO())
+    call_command("setup_roles", stdout=StringIO())  # idempotent
 
     tasks = [wt.task.specific for wt in WorkflowTask.objects.filter(workflow=workflow)]
     assert len(tasks) == 1 and isinstance(tasks[0], ModerationTask)

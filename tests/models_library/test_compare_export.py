@@ -28,10 +28,14 @@ def test_compare_two_models_side_by_side(client, facet_data, library):
     assert "Pirkanmaa" in table.get_text() or "pirkanmaa" in table.get_text().lower()
 
 
-@pytest.mark.parametrize("query", ["", "?models=1", "?models=abc&models=2", "?models=1&models=2&models=3&models=4&models=5"])
-def test_compare_bad_selection_gives_message(client, facet_data, library, query):
+@pytest.mark.parametrize("query, status", [
+    ("", 200), ("?models=1", 200), ("?models=1&models=2&models=3&models=4&models=5", 200),
+    # Values no form produces are bad requests, whatever the database makes of them.
+    ("?models=abc&models=2", 400), ("?models=9223372036854775808&models=1", 400), ("?models=-3&models=1", 400),
+])
+def test_compare_bad_selection_gives_message(client, facet_data, library, query, status):
     response = client.get(f"{library.url}compare/{query}")
-    assert response.status_code == 200
+    assert response.status_code == status
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     assert soup.select_one('[role="alert"]').get_text(strip=True)
     assert soup.select_one("table.compare-table") is None

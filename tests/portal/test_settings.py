@@ -21,8 +21,9 @@ def _run(env_extra, *args):
 
 def test_check_deploy_passes_without_warnings():
     result = _run(
+        # A shared cache for the rate limits (nothing connects to it during the check).
         {"SECRET_KEY": "x" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890", "ALLOWED_HOSTS": "example.fi",
-         "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode()},
+         "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode(), "CACHE_URL": "redis://cache.example:6379/1"},
         "check", "--deploy", "--fail-level", "WARNING",
     )
     assert result.returncode == 0, result.stdout + result.stderr

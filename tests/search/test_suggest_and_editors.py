@@ -1,7 +1,10 @@
 """Suggestions JSON, promotions, the editors' report and the query budget."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from .helpers import get_search, result_titles, suggest_url
@@ -45,11 +48,12 @@ def test_report_lists_popular_and_zero_result_queries_for_moderators(client, cor
     get_search(client, q="perhe")
     get_search(client, q="perhe")
     get_search(client, q="qwzzxy")
+    call_command("setup_roles", stdout=StringIO())  # the roles as production sets them up
     moderator = django_user_model.objects.create_user("mod", password="x")
     moderator.groups.add(Group.objects.get(name="Moderators"))
-    editor = django_user_model.objects.create_user("ed", password="x")
-    editor.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(editor)
+    translator = django_user_model.objects.create_user("tr", password="x")
+    translator.groups.add(Group.objects.get(name="Translators"))
+    client.force_login(translator)
     assert client.get("/admin/search-report/").status_code in (302, 403)
     client.force_login(moderator)
     response = client.get("/admin/search-report/")
