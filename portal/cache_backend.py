@@ -111,5 +111,11 @@ class ResilientRedisCache(RedisCache):
     def _ping(self):
         return bool(self.client.get_client(write=False).ping())
 
+    @property
+    def degraded(self):
+        """True while the breaker keeps Redis out: answers are DummyCache answers, so
+        counters (portal/ratelimit.py) must count elsewhere."""
+        return self.breaker.is_open
+
     is_available = _guarded(lambda *a, **k: False)(_ping)
     is_available.__doc__ = "True when Redis answers a PING now (False at once while the breaker is open)."

@@ -157,6 +157,10 @@ def _count(key, period):
     lifetime; incr() keeps it on Redis, memcached and local memory), so a burst is never
     split by a clock boundary.
     """
+    if getattr(cache, "degraded", False):
+        # The shared cache answers like an empty one (portal/cache_backend.py): add() would
+        # call every request the first of its window. Count in this process meanwhile.
+        return _count_locally(key, period)
     count = None
     try:
         # add() is atomic on Redis and memcached: the first request of a window creates the key.

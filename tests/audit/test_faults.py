@@ -31,6 +31,7 @@ from wagtail.signals import page_published
 from events.models import EventIndexPage, EventPage, Registration
 from models_library.models import PracticeModelIndexPage, PracticeModelPage
 from portal import breaker
+from portal.ratelimit import configured_rate
 from portal.settings.base import redis_cache, search_engine_backend
 from search.models import PendingIndexUpdate, SearchQueryLog
 from tests.editorial.forms import practice_model_form
@@ -120,6 +121,15 @@ def test_cache_down_login_registration_and_editing_work(client, cache_down):
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.get_latest_revision().content["title"] == "Tallennettu välimuistin ollessa alhaalla"
+
+
+def test_cache_down_the_registration_limit_still_fires(client, cache_down):
+    """While Redis is out each worker counts alone (docs/security.md): still a limit, not none."""
+    event = _open_event("Rajoitettu työpaja")
+    limit = configured_rate("registration").count
+    statuses = [client.post(event.url, _registration(100 + n)).status_code for n in range(limit + 1)]
+    assert statuses == [302] * limit + [429]
+    assert Registration.objects.filter(event=event).count() == limit
 
 
 def test_hung_cache_costs_one_short_timeout_per_pause(client, settings):
