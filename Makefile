@@ -8,13 +8,15 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run setup install catalogues migrate demo test test-audit test-fast browser-deps messages bench lock check-deploy clean
+.PHONY: run setup install install-test lint catalogues migrate demo test test-audit test-fast browser-deps messages bench lock check-deploy clean
 
 run: setup ## Set up everything and serve the demo site on http://$(HOST):$(PORT)/
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 setup: install catalogues migrate demo ## Everything but serving
 
+# Production packages (requirements.lock) for run/setup; test and lint tools on top of them
+# (requirements-test.lock) for test/lint. Production never installs Playwright or Hypothesis.
 $(VENV)/.installed: requirements.lock pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required ($(PYTHON) not found)"; exit 1; }
 	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
@@ -22,7 +24,12 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet -r requirements.lock
 	touch $@
 
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.lock
+	$(PY) -m pip install --quiet -r requirements-test.lock
+	touch $@
+
 install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
 catalogues: install
 	$(PY) manage.py compile_catalogues
@@ -42,7 +49,7 @@ browser-deps:
 	fi
 	@command -v chromium >/dev/null && chromium --version 2>/dev/null || true
 
-test: install catalogues browser-deps ## Set up and run the whole suite (DATABASE_URL picks the database)
+test: install-test catalogues browser-deps ## Set up and run the whole suite (DATABASE_URL picks the database)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 	$(MAKE) --no-print-directory test-audit
 
@@ -58,11 +65,11 @@ AUDIT_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production \
 	REGISTRATION_ENCRYPTION_KEY=$(NEW_FERNET_KEY) \
 	ALLOWED_HOSTS=testserver,localhost,127.0.0.1 CACHE_URL=$(AUDIT_CACHE_URL) CACHE_KEY_PREFIX=audit-$$PPID \
 	STATIC_ROOT=$(CURDIR)/.audit-static MEDIA_ROOT=$(CURDIR)/.test-media EMAIL_BACKEND=django.core.mail.backends.locmem.EmailBackend
-test-audit: install catalogues ## The audit scenarios against portal.settings.production
+test-audit: install-test catalogues ## The audit scenarios against portal.settings.production
 	$(AUDIT_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(AUDIT_ENV) $(PY) -m pytest tests/audit $(or $(AUDIT_ARGS),-n 2)
 
-test-fast: install catalogues ## The suite without browser tests
+test-fast: install-test catalogues ## The suite without browser tests
 	NO_BROWSER=1 DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
 
 messages: install ## Extract UI strings into locale/ (fi, sv, en) and refresh the English identity catalogue
@@ -73,10 +80,23 @@ messages: install ## Extract UI strings into locale/ (fi, sv, en) and refresh th
 bench: setup ## Benchmarks (see bench/README.md); BENCH_ARGS="--sizes 100,1000"
 	$(PY) -m bench.run $(BENCH_ARGS)
 
-lock: ## Regenerate requirements.lock from pyproject.toml in a scratch venv
-	rm -rf /tmp/lockvenv && $(PYTHON) -m venv /tmp/lockvenv && /tmp/lockvenv/bin/pip install --quiet ".[test]" \
-	&& (echo "# Exact versions of every package (direct and transitive). Regenerate with \`make lock\`."; \
-	    /tmp/lockvenv/bin/pip freeze --exclude toimintamallit-portal) > requirements.lock
+lock: ## Regenerate requirements.lock (production) and requirements-test.lock from pyproject.toml
+	rm -rf /tmp/lockvenv && $(PYTHON) -m venv /tmp/lockvenv && /tmp/lockvenv/bin/pip install --quiet --upgrade pip
+	$(PYTHON) -c 'import tomllib; p = tomllib.load(open("pyproject.toml", "rb"))["project"]; \
+	    open("/tmp/lock-prod.txt", "w").write("\n".join(p["dependencies"])); \
+	    open("/tmp/lock-test.txt", "w").write("\n".join(p["optional-dependencies"]["test"]))'
+	/tmp/lockvenv/bin/pip install --quiet -r /tmp/lock-prod.txt
+	(echo "# Production: exact versions of every package (direct and transitive). Regenerate with \`make lock\`."; \
+	    /tmp/lockvenv/bin/pip freeze) > requirements.lock
+	/tmp/lockvenv/bin/pip install --quiet -r /tmp/lock-test.txt
+	(echo "# Tests and lint: requirements.lock plus these (installed on top of it). Regenerate with \`make lock\`."; \
+	    /tmp/lockvenv/bin/pip freeze | grep -vxFf requirements.lock) > requirements-test.lock
+
+lint: install-test ## ruff (check + format), import-linter layers, migrations in step with the models
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run --verbosity 0
 
 # Production uses a shared Redis cache (rate limits count there); nothing connects to it here.
 check-deploy: install

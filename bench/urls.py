@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from portal.urls import handler404, handler500, urlpatterns as portal_urlpatterns  # noqa: F401
+from portal.urls import handler404, handler500  # noqa: F401
+from portal.urls import urlpatterns as portal_urlpatterns
 
 from .peer_search import search as peer_search
 

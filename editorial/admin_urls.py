@@ -2,8 +2,6 @@
 
 from django.urls import path
 
-from portal import converters  # noqa: F401  registers the <id:...> converter
-
 from . import views
 
 urlpatterns = [

@@ -6,7 +6,6 @@ the rule "an editor touches only her organisation's content" is enforced by Wagt
 own tree permissions in the explorer, the edit view, bulk actions, copy and move alike.
 """
 
-from django.apps import apps
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext
@@ -14,27 +13,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import GroupApprovalTask, Page
 
+from core.sections import OrganisationSection
 
-class SectionedPageMixin:
-    """For page types that live in their index or in an organisation section below it.
-
-    Sections may sit under both the library and the calendar; this keeps models out of the
-    calendar's sections and events out of the library's.
-    """
-
-    index_page_model = None  # "app_label.ModelName" of the index that owns the sections
-
-    @classmethod
-    def can_create_at(cls, parent):
-        if not super().can_create_at(parent):
-            return False
-        if parent.specific_class is OrganisationSectionPage:
-            index_model = apps.get_model(cls.index_page_model)
-            return parent.get_parent().specific_class is index_model
-        return True
+from .publishing import latest_revision_blockers
 
 
-class OrganisationSectionPage(Page):
+class OrganisationSectionPage(OrganisationSection, Page):
     organisation = models.ForeignKey(
         "models_library.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
         related_name="sections",
@@ -125,16 +109,12 @@ class ModerationTask(GroupApprovalTask):
         verbose_name_plural = _("moderator approvals (check completeness)")
 
     def get_actions(self, obj, user):
-        from .services import latest_revision_blockers
-
         actions = super().get_actions(obj, user)
         if actions and latest_revision_blockers(obj):
             return [action for action in actions if action[0] != "approve"]
         return actions
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from .services import latest_revision_blockers
-
         if action_name == "approve":
             # The edit view saves the moderator's own changes before approving, so the
             # revision checked when the button was shown may no longer be the one that

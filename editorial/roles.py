@@ -26,6 +26,11 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from core.moderation import moderated_index_models
+from core.vocabulary import vocabulary_models
+
+from .models import ModerationTask, OrganisationEditors
+
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
 SITE_ADMINISTRATORS = "Site administrators"
@@ -54,7 +59,6 @@ MODERATOR_MEDIA_PERMISSIONS = MEDIA_PERMISSIONS + (
 )
 CHOOSE_MEDIA_PERMISSIONS = (("wagtailimages", "choose_image"), ("wagtaildocs", "choose_document"))
 
-VOCABULARY_MODELS = ("targetgroup", "theme", "region", "municipality", "organisation", "funder")
 ACCESS_ADMIN = ("wagtailadmin", "access_admin")
 # Seeing an event's participants (needs included: possibly health data): organisers have it,
 # translators never (events/permissions.py has the whole rule).
@@ -62,10 +66,6 @@ VIEW_REGISTRATIONS = ("events", "view_registration")
 SUBMIT_TRANSLATION = ("wagtail_localize", "submit_translation")
 #: Every permission there is (site administrators).
 ALL_PERMISSIONS = "__all__"
-
-
-def _vocabulary_permissions(*actions):
-    return tuple(("models_library", f"{action}_{model}") for model in VOCABULARY_MODELS for action in actions)
 
 
 @dataclass(frozen=True)
@@ -77,13 +77,15 @@ class Role:
     calendar in every language), "translations" (the home trees of every language but the
     default), "root" (the whole tree) or "sections" (an organisation's own sections).
     ``collection_permissions`` apply on the root collection, or on the organisation's own
-    collection for organisation editors.
+    collection for organisation editors. ``vocabulary_actions`` ("add", "change", …) apply
+    to every vocabulary model of every app (``core.vocabulary.vocabulary_models``).
     """
 
     permissions: tuple | str
     page_permissions: tuple
     pages: str
     collection_permissions: tuple
+    vocabulary_actions: tuple = ()
 
 
 #: The one definition of each role's permissions (docs/editorial.md describes them).
@@ -99,15 +101,16 @@ ROLES = {
             ("wagtailsearchpromotions", "delete_searchpromotion"),
             SUBMIT_TRANSLATION,
             VIEW_REGISTRATIONS,
-            *_vocabulary_permissions("add", "change", "delete", "view"),
         ),
+        vocabulary_actions=("add", "change", "delete", "view"),
         page_permissions=MODERATOR_PAGE_PERMISSIONS,
         pages="indexes",
         collection_permissions=MODERATOR_MEDIA_PERMISSIONS,
     ),
     TRANSLATORS: Role(
         # Vocabulary names are columns of one row per concept: translators edit those too.
-        permissions=(ACCESS_ADMIN, SUBMIT_TRANSLATION, *_vocabulary_permissions("change")),
+        permissions=(ACCESS_ADMIN, SUBMIT_TRANSLATION),
+        vocabulary_actions=("change",),
         page_permissions=TRANSLATOR_PAGE_PERMISSIONS,
         pages="translations",
         collection_permissions=CHOOSE_MEDIA_PERMISSIONS,
@@ -164,7 +167,13 @@ def model_permissions(role):
     """The Permission rows ``role.permissions`` names."""
     if role.permissions == ALL_PERMISSIONS:
         return list(Permission.objects.all())
-    return [_perm(app_label, codename) for app_label, codename in role.permissions]
+    named = [_perm(app_label, codename) for app_label, codename in role.permissions]
+    vocabularies = [
+        _perm(model._meta.app_label, f"{action}_{model._meta.model_name}")
+        for model in vocabulary_models()
+        for action in role.vocabulary_actions
+    ]
+    return named + vocabularies
 
 
 def grant_role(group, role, pages, collection):
@@ -176,11 +185,8 @@ def grant_role(group, role, pages, collection):
 
 
 def _index_pages():
-    """The library and calendar index pages in every language."""
-    from events.models import EventIndexPage
-    from models_library.models import PracticeModelIndexPage
-
-    return list(PracticeModelIndexPage.objects.all()) + list(EventIndexPage.objects.all())
+    """Every translation of the moderated index pages (the library and the calendar)."""
+    return [page for model in moderated_index_models() for page in model.objects.order_by("path")]
 
 
 def _translated_roots():
@@ -190,8 +196,6 @@ def _translated_roots():
 
 
 def ensure_workflow(moderators, pages):
-    from editorial.models import ModerationTask
-
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not workflow.active:
         workflow.active = True
@@ -232,8 +236,6 @@ def grant_organisation_editors(link):
 def setup_roles():
     """Create or refresh the role groups with exactly the permissions ``ROLES`` defines,
     the organisation editor groups, and the moderation workflow."""
-    from editorial.models import OrganisationEditors
-
     root_collection = Collection.get_first_root_node()
     groups = {}
     for name, role in ROLES.items():

@@ -14,21 +14,17 @@ from django.db.models import DateField, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import Translation
 
-from home.localization import translate_page
+from core.localization import translate_page
+from core.moderation import reviewed_page_model
 
 from .models import FreshnessReminder, OrganisationEditors, OrganisationSectionPage
 from .roles import EDITORS_PREFIX, grant_organisation_editors
-
-# Characters shown where listings cut text (templates/components/*_card.html): editors see
-# this guidance in the editor guide; keep it in step with the templates.
-LISTING_LENGTHS = {"practice_model_short_description": 240, "event_summary": 200, "meta_description": 300}
-
 
 # --- Organisation sections -------------------------------------------------------------
 
@@ -72,7 +68,7 @@ def ensure_organisation_section(organisation, structure):
     """Create (idempotently) the organisation's library and calendar sections and editors.
 
     ``structure`` holds the Finnish ``library`` and ``events`` index pages (as returned by
-    ``home.demo.ensure_site_structure``). The sections are translated into every language
+    ``demo.site.ensure_site_structure``). The sections are translated into every language
     the index exists in; the group "Editors: <organisation>" gets the role
     ``editorial.roles.ORGANISATION_EDITORS``: add and change (never publish) on those
     sections only, the right to see the participants of the events there, plus its own image
@@ -96,45 +92,6 @@ def organisation_for_page(page):
 
 # --- Publishing checks -------------------------------------------------------------------
 
-def _is_empty_rich_text(value):
-    return not strip_tags(str(value or "")).strip()
-
-
-def _has_publish_rules(page_class):
-    """Only practice models have parts that publishing requires (see publish_blockers)."""
-    from models_library.models import PracticeModelPage
-
-    return issubclass(page_class, PracticeModelPage)
-
-
-def publish_blockers(page):
-    """Reasons why ``page`` may be saved as a draft but not published (empty when fine)."""
-    if not _has_publish_rules(page.specific_class or type(page)):
-        return []
-    page = page.specific if type(page) is Page else page
-    problems = []
-    if _is_empty_rich_text(page.basic_idea):
-        problems.append(_("Describe the basic idea of the solution."))
-    if not page.target_groups.all():
-        problems.append(_("Choose at least one target group."))
-    return problems
-
-
-def latest_revision_blockers(page):
-    """``publish_blockers`` for what publishing ``page`` now would make live: its latest
-    revision (workflow approval and bulk publish publish that, not the edit form).
-
-    Page types without publishing rules are answered from the content type alone: the
-    approval buttons and bulk publish call this for every page, and loading and
-    deserialising each latest revision would be wasted on events and articles.
-    """
-    if not _has_publish_rules(page.specific_class or type(page)):
-        return []
-    page = page.specific if type(page) is Page else page
-    revision = page.get_latest_revision()
-    return publish_blockers(revision.as_object() if revision else page)
-
-
 # --- Freshness ------------------------------------------------------------------------------
 
 def stale_cutoff(today=None):
@@ -143,15 +100,13 @@ def stale_cutoff(today=None):
 
 
 def stale_models(today=None):
-    """Published Finnish (source) models not reviewed for FRESHNESS_MONTHS months.
+    """Published Finnish (source) practice models (``reviewed_page_model()``) not reviewed for FRESHNESS_MONTHS months.
 
     A model never marked reviewed counts from its first publication. Each row carries
     ``review_basis``: the date the period is counted from.
     """
-    from models_library.models import PracticeModelPage
-
     return (
-        PracticeModelPage.objects.live()
+        reviewed_page_model().objects.live()
         .filter(locale=Locale.get_default())
         .annotate(review_basis=Coalesce("last_reviewed", TruncDate("first_published_at"), output_field=DateField()))
         .filter(review_basis__lt=stale_cutoff(today))
@@ -241,8 +196,6 @@ def outdated_translations(user, limit=20):
     last_updated_at``); a later publication of the source means the translation lags.
     Returns dicts with ``source``, ``target`` and ``translation``.
     """
-    from wagtail_localize.models import Translation
-
     source_published = Page.objects.filter(
         translation_key=OuterRef("source__object_id"), locale=OuterRef("source__locale")
     ).values("last_published_at")[:1]

@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from .services import LISTING_LENGTHS, mark_reviewed, stale_models
+from core.templatetags.core_tags import CARD_LENGTHS
+
+from .services import mark_reviewed, stale_models
 
 
 def mark_reviewed_view(request, page_id):
@@ -28,7 +30,7 @@ def mark_reviewed_view(request, page_id):
 
 def editor_guide_view(request):
     return TemplateResponse(request, "editorial/editor_guide.html", {
-        "lengths": LISTING_LENGTHS, "freshness_months": settings.FRESHNESS_MONTHS,
+        "lengths": CARD_LENGTHS, "freshness_months": settings.FRESHNESS_MONTHS,
     })
 
 

@@ -14,7 +14,8 @@ from wagtail.models import Page
 
 from . import admin_urls
 from .models import OrganisationSectionPage
-from .services import latest_revision_blockers, outdated_translations, publish_blockers, stale_models_for_user
+from .publishing import latest_revision_blockers, publish_blockers
+from .services import outdated_translations, stale_models_for_user
 
 
 @hooks.register("register_admin_urls")

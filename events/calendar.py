@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.facets import Facet, FacetedQuery, enum_choices, vocabulary_choices
 from models_library.models import Municipality, Region, TargetGroup
-from search.facets import Facet, FacetedQuery, enum_choices, vocabulary_choices
 
 from .models import EventLanguage, EventOccurrence, EventPage
 from .recurrence import local_zone

@@ -119,7 +119,7 @@ def sync_occurrences(event):
     A row is identified by its original start; it keeps its UID and its SEQUENCE rises
     when its time, place or status changes. Returns (created, updated, deleted).
     """
-    from .models import EventOccurrence
+    EventOccurrence = event.occurrences.model  # the models import this module: no cycle
 
     wanted = {start.astimezone(datetime.UTC): (start, end) for start, end in occurrence_times(event)}
     existing = {row.original_start: row for row in EventOccurrence.objects.filter(event=event)}

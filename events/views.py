@@ -16,8 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale
 
-from home.services import paginate
-from portal.ratelimit import rate_limit
+from core.pagination import paginate
+from core.ratelimit import rate_limit
 
 from . import ical, registrations
 from .calendar import CalendarQuery, page_size
@@ -117,13 +117,6 @@ def event_ical(request, page_id):
     return response
 
 
-def _privacy_notice_url(request):
-    from home.models import PortalSettings
-
-    notice = PortalSettings.for_request(request).privacy_notice
-    return notice.localized.get_url(request) if notice else ""
-
-
 @rate_limit("registration", methods=["POST"])
 def serve_event_page(page, request, *args, **kwargs):
     """The event page; when registration is open it carries the form and handles its POST."""
@@ -164,7 +157,6 @@ def serve_event_page(page, request, *args, **kwargs):
         "related_models": [m.localized for m in page.related_models.live().public()],
         "json_ld": json_ld_script(event_json_ld(page, request, next_occurrence)),
         "ical_url": reverse("events_feeds:event_ical", kwargs={"page_id": page.pk}),
-        "privacy_notice_url": _privacy_notice_url(request) if form is not None else "",
     })
     response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context)
     if form is not None:

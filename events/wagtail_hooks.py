@@ -8,8 +8,6 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal import converters  # noqa: F401  registers the <id:...> converter
-
 from . import admin_views
 from .models import EventLanguage, EventPage
 from .permissions import registrations_page_for

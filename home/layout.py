@@ -2,7 +2,7 @@
 
 They depend only on the site, the language and published content, never on the visitor,
 so they are built once and kept in Django's cache (``CACHE_URL``: Redis in production)
-under the page cache's publish *generation* (``portal/cache.py``): any publish,
+under the page cache's publish *generation* (``core/pagecache.py``): any publish,
 unpublish, move, delete, or change to the site settings starts a new generation, so the
 next request rebuilds them. Building them took ~10 queries per page (the localized home
 page twice, the menu, the settings, each footer link's translation); a hit takes two
@@ -12,14 +12,12 @@ bounds how long an entry may live; the generation is what makes it correct.
 """
 
 from django.conf import settings
-from django.utils.translation import get_language
 from wagtail.models import Locale, Site
 
-from portal.cache import _cache, current_generation
+from core.languages import base_language
+from core.pagecache import current_generation, page_cache
 
-
-def _language():
-    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+from .models import PortalSettings
 
 
 def localized_home(site, language):
@@ -31,8 +29,6 @@ def localized_home(site, language):
 
 
 def build_chrome(request, site, language):
-    from .models import PortalSettings
-
     if site is None:
         return {"home_url": "/", "nav_items": [], "footer": {}}
     home = localized_home(site, language)
@@ -55,14 +51,14 @@ def build_chrome(request, site, language):
 
 def site_chrome(request):
     site = Site.find_for_request(request)
-    language = _language()
+    language = base_language()
     seconds = int(getattr(settings, "CHROME_CACHE_SECONDS", 0) or 0)
     if seconds <= 0:
         return build_chrome(request, site, language)
     generation = current_generation()
     if generation is None:  # the cache is unavailable
         return build_chrome(request, site, language)
-    cache = _cache()
+    cache = page_cache()
     key = f"chrome:{generation}:{site.pk if site else 0}:{language}"
     chrome = cache.get(key)
     if chrome is None:

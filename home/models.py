@@ -11,9 +11,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
-from search.indexing import LemmaIndexedMixin
+from core.blocks import BaseStreamBlock
+from core.indexing import LemmaIndexedMixin
+from core.pagination import paginate
 
-from .blocks import BaseStreamBlock
+from .services import home_page_listings
 
 
 class HomePage(Page):
@@ -60,10 +62,12 @@ class HomePage(Page):
             return result
 
     def get_context(self, request, *args, **kwargs):
-        from .services import home_page_listings
-
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_listings(self))
+        context["latest_news"] = list(
+            ArticlePage.objects.live().public().filter(locale_id=self.locale_id)
+            .order_by("-date", "-pk")[: self.latest_news_count]
+        )
         return context
 
 
@@ -89,8 +93,6 @@ class ArticleIndexPage(Page):
         verbose_name = _("news listing")
 
     def get_context(self, request, *args, **kwargs):
-        from .services import paginate
-
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
         context["articles"] = paginate(request, articles, per_page=10)

@@ -1,25 +1,14 @@
-"""Small site-wide views: health check, robots.txt and error pages."""
+"""Small site-wide views: robots.txt and error pages."""
 
 import sys
 
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from portal import faults
-
-from .health import report as health_report
-
-
-@never_cache
-@require_GET
-def health(request):
-    """JSON for load balancers and monitoring: 200 while the site serves (``ok`` or
-    ``degraded``), 503 when the database is down (home/health.py)."""
-    body, status = health_report()
-    return JsonResponse(body, status=status)
+from core import faults
 
 
 @require_GET
@@ -45,8 +34,6 @@ def server_error(request):
     if exc is not None and faults.handles(exc):
         return faults.service_unavailable_response(request, exc)
     # No context processors: the database may be the reason we are here.
-    from django.template import loader
-
     template = loader.get_template("500.html")
     return HttpResponse(template.render({"request": request}), status=500)
 

@@ -8,4 +8,11 @@ class ModelsLibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        # Django's documented place for code that needs the models loaded.
+        from core.pagecache import invalidate_on_change  # noqa: PLC0415 - needs the app registry
+
+        from . import signals  # noqa: F401, PLC0415 - connects the reindex-after-publish receiver
+        from .models import VOCABULARY_MODELS  # noqa: PLC0415 - needs the app registry
+
+        # Vocabulary names appear on every listing and model page: cached pages go stale.
+        invalidate_on_change(*VOCABULARY_MODELS)

@@ -15,37 +15,19 @@ from django.db.models import Case, F, IntegerField, Prefetch, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.services import paginate
-from search.facets import Facet, FacetedQuery, enum_choices, vocabulary_choices
+from core.facets import FacetedQuery
+from core.pagination import paginate
 
+from .facets import library_facets
 from .models import (
     Adoption,
     DevelopmentStage,
-    Organisation,
     PracticeModelPage,
-    Region,
-    TargetGroup,
-    Theme,
 )
+from .sections import DESCRIPTION_FIELDS
 
 MIN_COMPARE = 2
 MAX_COMPARE = 4
-
-
-def library_facets():
-    """The library's facets, in the order the panel shows them."""
-    return [
-        Facet("target_group", gettext_lazy("Target group"), "target_groups__code",
-              vocabulary_choices(TargetGroup), many=True),
-        Facet("region", gettext_lazy("Region"), "regions__code", vocabulary_choices(Region), many=True),
-        Facet("stage", gettext_lazy("Development stage"), "development_stage",
-              enum_choices(DevelopmentStage), show_empty=True),
-        Facet("theme", gettext_lazy("Theme"), "themes__code", vocabulary_choices(Theme), many=True),
-        Facet("organisation", gettext_lazy("Organisation"), "organisations__code",
-              vocabulary_choices(Organisation), many=True),
-        Facet("adopted_in", gettext_lazy("Adopted in region"), "adoptions__region__code",
-              vocabulary_choices(Region), many=True),
-    ]
 
 
 # sort key -> (label, ordering); the first is the default.
@@ -97,9 +79,7 @@ def for_cards(queryset):
     description sections, attachments and extra sections stay in the database. Reading them
     for 20 cards took 18 of the listing's ~30 ms of SQL at 10 000 models; the six other
     relations that the CSV and the comparison need were six more queries."""
-    from .models.pages import DESCRIPTION_SECTIONS
-
-    heavy = [name for name, _label in DESCRIPTION_SECTIONS] + ["extra_sections", "attachments"]
+    heavy = [*DESCRIPTION_FIELDS, "extra_sections", "attachments"]
     return queryset.defer(*heavy).prefetch_related("regions")
 
 

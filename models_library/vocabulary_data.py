@@ -9,8 +9,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from core.vocabulary import NAME_LANGUAGES
+
 from .models import Funder, Municipality, Organisation, Region, TargetGroup, Theme
-from .models.vocabularies import NAME_LANGUAGES
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "vocabularies"
 

@@ -15,7 +15,7 @@ from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin.views import account
 
-from .ratelimit import by_posted, by_url_kwarg, rate_limit
+from core.ratelimit import by_posted, by_url_kwarg, rate_limit
 
 
 def _sign_in(view):

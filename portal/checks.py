@@ -1,6 +1,6 @@
 """System checks for the project's own settings (``manage.py check``, ``check --deploy``).
 
-A malformed ``RATE_LIMITS`` value stops start-up on its own (``portal.ratelimit.rate_limit``).
+A malformed ``RATE_LIMITS`` value stops start-up on its own (``core.ratelimit.rate_limit``).
 """
 
 from django.conf import settings

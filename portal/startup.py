@@ -2,6 +2,8 @@
 
 import gc
 
+from django.urls import get_resolver
+
 
 def freeze_startup_objects():
     """Load the URLconf (and with it every view, model and hook module), then move every
@@ -14,8 +16,6 @@ def freeze_startup_objects():
     frozen, they are no longer walked. Python's documentation recommends this for
     pre-fork servers (it also keeps pages shared between forked workers).
     """
-    from django.urls import get_resolver
-
     get_resolver().url_patterns  # noqa: B018 - imports every URL module and view
     gc.collect()
     gc.freeze()

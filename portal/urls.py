@@ -16,10 +16,11 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from core import faults
 from home import views as home_views
 from home.sitemap import MultilingualSitemap
 
-from . import auth_limits, faults
+from . import auth_limits, views
 from .api import api_router
 
 handler404 = "home.views.page_not_found"
@@ -30,12 +31,12 @@ urlpatterns = [
     path("admin/login/", auth_limits.admin_login, name="wagtailadmin_login"),
     path("admin/password_reset/", auth_limits.admin_password_reset, name="wagtailadmin_password_reset"),
     path("django-admin/login/", auth_limits.django_admin_login),
-    # Every admin write is one transaction (portal/faults.py): nothing half-saved.
+    # Every admin write is one transaction (core/faults.py): nothing half-saved.
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, faults.atomic_writes))),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("health/", home_views.health, name="health"),
+    path("health/", views.health, name="health"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("", include("models_library.urls")),

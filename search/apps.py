@@ -19,8 +19,8 @@ def preload_opensearchpy():
     try:
         site_dir = str(__import__("pathlib").Path(importlib.util.find_spec("opensearchpy").origin).parents[1])
         sys.path.insert(0, site_dir)
-        import opensearchpy  # noqa: F401
-        import opensearchpy.metrics.metrics_events  # noqa: F401
+        import opensearchpy  # noqa: F401, PLC0415 - loaded here while our "events" app is set aside
+        import opensearchpy.metrics.metrics_events  # noqa: F401, PLC0415 - see above
     finally:
         sys.path[:] = saved_path
         sys.modules.pop("events", None)

@@ -17,7 +17,7 @@ from wagtail.search.backends import get_search_backends_with_name
 from .backends.resilient import ResilientSearchBackendMixin, SearchUnavailable
 from .models import PendingIndexUpdate
 
-logger = logging.getLogger("portal.faults")
+logger = logging.getLogger("core.faults")
 
 
 def pending_count():

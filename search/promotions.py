@@ -10,7 +10,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from portal.faults import best_effort
+from core.faults import best_effort
 
 from .models import SearchQueryLog
 

@@ -1,7 +1,7 @@
 """Site search: the logic behind /fi/haku/ (the view stays thin).
 
 Design (see docs/search.md):
-- The query is normalised with ``search.text`` for the active language into AND-ed groups
+- The query is normalised with ``core.text`` for the active language into AND-ed groups
   of OR-ed alternatives (lemma, surface form), all ASCII-folded.
 - The search backend is used for matching and ranking only: it returns ranked page ids
   (capped at ``SEARCH_MAX_MATCHES``). Where Wagtail's database backend is slow, one direct
@@ -9,7 +9,7 @@ Design (see docs/search.md):
   correlated score subquery per row), on PostgreSQL a GIN-indexable ``@@`` per column with
   ``ts_rank`` (Wagtail's matches a per-row concatenation of vectors, which no index serves).
 - The ORM is the source of truth for what may be shown: live, public, active locale,
-  searchable page types. Facets and counts come from ``search.facets.FacetedQuery`` over
+  searchable page types. Facets and counts come from ``core.facets.FacetedQuery`` over
   ``Page`` restricted to the matched ids, so every backend gives the same sets and counts.
 - Final relevance order is computed here: words found in the title weigh 5, in the short
   description 2, then the backend's own order. So title and summary matches win on every
@@ -23,19 +23,26 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Case, CharField, Value, When
+from django.db.models import Case, CharField, Q, Value, When
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from modelsearch.conf import get_app_config
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 
-from home.services import paginate
+from core.facets import Facet, FacetedQuery
+from core.indexing import plain_text
+from core.pagination import paginate
+from core.text import WORD_RE, query_groups, tokens, word_terms
+from events.models import EventPage
+from home.models import ArticlePage, StandardPage
+from models_library.facets import search_facets as library_search_facets
+from models_library.models import PracticeModelPage
 
-from .facets import Facet, FacetedQuery, enum_choices, vocabulary_choices
-from .indexing import plain_text
-from .text import WORD_RE, query_groups, tokens, word_terms
+from .promotions import popular_queries, promoted_pages, record_query
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
@@ -48,10 +55,6 @@ SORTS = ("relevance", "date")
 # -- what is searchable --------------------------------------------------------------
 def searchable_types():
     """(result type code, label, [(model, summary field)]) in display order."""
-    from events.models import EventPage
-    from home.models import ArticlePage, StandardPage
-    from models_library.models import PracticeModelPage
-
     return [
         ("models", gettext_lazy("Practice models"), [(PracticeModelPage, "short_description")]),
         ("events", gettext_lazy("Events"), [(EventPage, "summary")]),
@@ -79,17 +82,10 @@ def result_type_annotation(ct_codes):
 def search_facets():
     """Result type + the library facets. Library facets describe practice models, so
     choosing one narrows the results to practice models (documented in docs/search.md)."""
-    from models_library.models import DevelopmentStage, Region, TargetGroup, Theme
-
     return [
         Facet("type", _("Result type"), "result_type",
               lambda: [(code, str(label)) for code, label, _m in searchable_types()], show_empty=True),
-        Facet("target_group", _("Target group"), "practicemodelpage__target_groups__code",
-              vocabulary_choices(TargetGroup), many=True),
-        Facet("region", _("Region"), "practicemodelpage__regions__code", vocabulary_choices(Region), many=True),
-        Facet("stage", _("Development stage"), "practicemodelpage__development_stage",
-              enum_choices(DevelopmentStage), show_empty=False),
-        Facet("theme", _("Theme"), "practicemodelpage__themes__code", vocabulary_choices(Theme), many=True),
+        *library_search_facets(),
     ]
 
 
@@ -139,7 +135,8 @@ def _is_sqlite_database_backend(backend):
     # Check the vendor first: the SQLite backend module cannot even be imported elsewhere.
     if connection.vendor != "sqlite":
         return False
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
+    # Only importable where SQLite's FTS5 is compiled in, so not at the top.
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend  # noqa: PLC0415
 
     return isinstance(backend, SQLiteSearchBackend)
 
@@ -157,8 +154,6 @@ def sqlite_ranked_ids(groups, content_type_ids, locale_id, limit, within=None):
     applied before the LIMIT: otherwise a word shared by the language trees could fill the
     cap with other languages' pages.
     """
-    from modelsearch.conf import get_app_config
-
     config = get_app_config()
     entries = config.get_model("IndexEntry")._meta.db_table
     fts = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
@@ -188,7 +183,8 @@ def sqlite_ranked_ids(groups, content_type_ids, locale_id, limit, within=None):
 def _is_postgres_database_backend(backend):
     if connection.vendor != "postgresql":
         return False
-    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+    # Imports psycopg's PostgreSQL types; only on PostgreSQL, like its SQLite twin above.
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend  # noqa: PLC0415
 
     return isinstance(backend, PostgresSearchBackend)
 
@@ -211,8 +207,6 @@ def postgres_ranked_ids(groups, content_type_ids, locale_id, limit, config=None,
     12 000 matches of a common word at 10 000 models), so it is done only for the pages
     that survive the facet filters (``within``); the facet counts need the matches alone.
     """
-    from modelsearch.conf import get_app_config
-
     entries = get_app_config().get_model("IndexEntry")._meta.db_table
     pages = Page._meta.db_table
     tsquery = " & ".join("(" + " | ".join(_tsquery_lexeme(t) for t in group) + ")" for group in groups)
@@ -375,8 +369,6 @@ def _requested_page(request):
 
 def run_search(request):
     """Everything the search template shows, in a constant number of SQL queries."""
-    from .promotions import popular_queries, promoted_pages, record_query
-
     locale = Locale.get_active()
     language = locale.language_code
     cleaned = clean_query(request.GET.get("q", ""), language)
@@ -487,11 +479,6 @@ MIN_SUGGEST_LENGTH = 2
 
 def suggestions(raw, request):
     """Titles of live, public models and events in the active locale for the combobox."""
-    from django.db.models import Q
-
-    from events.models import EventPage
-    from models_library.models import PracticeModelPage
-
     locale = Locale.get_active()
     text = " ".join(CONTROL_RE.sub(" ", (raw or "").replace("\ufffd", " ")).split())[:MAX_QUERY_LENGTH]
     words = tokens(text)

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
-from portal.ratelimit import rate_limit
+from core.ratelimit import rate_limit
 
 from . import promotions, service
 from .backends.resilient import SearchUnavailable

@@ -36,7 +36,7 @@ def vocabularies(db):
 @pytest.fixture
 def site_structure(db, vocabularies):
     """Home, library, calendar, news and standard pages in fi, sv and en."""
-    from home.demo import ensure_site_structure
+    from demo.site import ensure_site_structure
 
     return ensure_site_structure()
 

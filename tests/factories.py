@@ -1,6 +1,11 @@
-"""factory_boy factories for every vocabulary and page type: a test says only what matters."""
+"""factory_boy factories for every vocabulary and page type: a test says only what matters.
+
+The one factory module of the suite (the browser, axe and fuzz tests discover page types
+through it, tests/security/demo.py); ``publish_event`` publishes an event the way an editor
+does, so its occurrences are generated."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import factory
 import wagtail_factories
@@ -103,6 +108,35 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+
+
+def local(*args):
+    """An aware datetime in Finnish time, e.g. local(2026, 3, 29, 10)."""
+    return datetime.datetime(*args, tzinfo=HELSINKI)
+
+
+def publish_event(parent, m2m=None, **fields):
+    """Create an EventPage below ``parent`` and publish it (occurrences are generated)."""
+    defaults = {
+        "title": "Työpaja",
+        "summary": "Tiivistelmä.",
+        "start": local(2026, 3, 10, 9),
+        "end": local(2026, 3, 10, 12),
+        "locale": Locale.objects.get(language_code="fi"),
+    }
+    defaults.update(fields)
+    if "slug" not in defaults:
+        defaults["slug"] = f"event-{EventPage.objects.count() + 1}"
+    page = EventPage(**defaults)
+    parent.add_child(instance=page)
+    for name, values in (m2m or {}).items():
+        getattr(page, name).set(values)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
 
 
 class ArticlePageFactory(wagtail_factories.PageFactory):

@@ -29,10 +29,10 @@ What takes the app's normal code path, and why it must:
   service's. Then ``manage.py purge_registrations`` erases the personal data of events
   long over, as the daily cron does.
 * **organisation sections and the site structure**: ``add_child`` + ``save_revision().publish()``
-  (``home.demo.ensure_site_structure``); vocabularies through ``load_vocabularies``.
+  (``demo.site.ensure_site_structure``); vocabularies through ``load_vocabularies``.
 * **search index**: the backend's bulk add (what ``update_index`` calls per chunk) over the
   model's own indexed queryset, once at the end; the rows come from the project's index
-  fields (``search/indexing.py``: lemmatised title, summary and body with vocabulary
+  fields (``core/indexing.py``: lemmatised title, summary and body with vocabulary
   names), unpatched. The only difference from ``update_index`` is that each chunk reads
   its pages' locale and vocabulary names in one query (they would be ~7 queries a page):
   ``tests/bench/test_corpus.py`` checks that a full ``update_index`` afterwards gives the

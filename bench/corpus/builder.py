@@ -15,9 +15,9 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
+from demo.site import ensure_site_structure
 from events import registrations as registration_service
 from events.models import EventIndexPage, EventPage, Registration
-from home.demo import ensure_site_structure
 from models_library.models import (
     Adoption,
     DevelopmentStage,
@@ -25,16 +25,13 @@ from models_library.models import (
     PracticeModelIndexPage,
     PracticeModelPage,
 )
+from models_library.sections import DESCRIPTION_FIELDS
 
 from . import schedule
 from .text import EVENT_TITLES, FIRST_NAMES, KEYWORDS, LAST_NAMES, NEEDS, Text
 from .tree import BATCH, bulk_add_children, bulk_link, ensure_section
 from .vocabularies import Vocab, ensure_vocabularies
 
-SECTION_FIELDS = (
-    "basic_idea", "operating_environment", "target_group_insight",
-    "adoption_conditions", "evaluation_summary", "tips_for_adopters",
-)
 VENUES = ["Kulttuuritalo", "Kaupungintalo", "Perhekeskus", "Kirjasto, monitoimitila", "Sote-keskus, auditorio"]
 STREETS = ["Kauppakatu", "Koulukatu", "Rantatie", "Asemakatu", "Keskuskatu"]
 ACCESSIBILITY = [
@@ -158,7 +155,7 @@ class CorpusBuilder:
                             "source_updated": plan["updated"],
                             "last_reviewed": plan["updated"],
                             "keywords": plan["keywords"],
-                            **{name: text.section() for name in SECTION_FIELDS},
+                            **{name: text.section() for name in DESCRIPTION_FIELDS},
                         },
                     })
                 for plan, pk in zip(group, bulk_add_children(parent, PracticeModelPage, rows)):
@@ -351,7 +348,7 @@ class CorpusBuilder:
         Each chunk of the model's own indexed queryset (``get_indexed_objects()``, what
         ``update_index`` reads) goes to the backend's bulk add (what ``update_index`` calls
         per chunk), so every index row is the one production builds from the page's
-        lemmatised fields (``search/indexing.py``; tests/bench/test_corpus.py compares the
+        lemmatised fields (``core/indexing.py``; tests/bench/test_corpus.py compares the
         rows with ``update_index``'s). The queryset also reads the pages' locale and
         vocabulary names once per chunk: read per page, they were ~7 queries a page and
         made indexing three times slower on PostgreSQL.

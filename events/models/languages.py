@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from models_library.models.vocabularies import Vocabulary
+from core.vocabulary import Vocabulary
 
 
 class EventLanguage(Vocabulary):

@@ -8,15 +8,14 @@ of its dates with plain indexed SQL, and each date keeps a stable identity
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 
 class EventOccurrenceQuerySet(models.QuerySet):
     def visible(self):
         """Occurrences of published event pages that are not behind a view restriction
         (on the page or any ancestor, e.g. a private organisation section)."""
-        from .pages import EventPage
-
-        return self.filter(event__live=True, event_id__in=EventPage.objects.live().public().values("pk"))
+        return self.filter(event__live=True, event_id__in=Page.objects.live().public().values("pk"))
 
     def in_locale(self, locale):
         return self.filter(event__locale=locale)

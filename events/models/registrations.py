@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import crypto
 
-
 TOKEN_SALT = "events.registration"
 
 

@@ -1,25 +1,17 @@
 """Template tags other pages use to show events (e.g. a practice model's upcoming events)."""
 
 from django import template
-from django.utils import timezone
-from wagtail.models import Locale
 
-from events.models import EventOccurrence
+from ..queries import upcoming_occurrences
 
 register = template.Library()
 
 
 @register.inclusion_tag("events/includes/upcoming_for_model.html", takes_context=True)
-def upcoming_events_for(context, model_page, limit=5):
-    """Upcoming dates of events linked to ``model_page`` (any translation), in the active language.
+def upcoming_events_for(context, model_page, limit=10):
+    """Upcoming events linked to ``model_page`` (any translation), in the page's language.
 
-    Two queries whatever the number of events.
+    One query whatever the number of events.
     """
-    occurrences = list(
-        EventOccurrence.objects.visible()
-        .filter(event__locale=Locale.get_active(), event__related_models__translation_key=model_page.translation_key)
-        .upcoming(timezone.now())
-        .for_listing()
-        .distinct()[:limit]
-    )
+    occurrences = upcoming_occurrences(model_page.locale_id, limit, model_translation_key=model_page.translation_key)
     return {"occurrences": occurrences, "request": context.get("request")}

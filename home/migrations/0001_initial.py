@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import search.indexing
+import core.indexing
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'article',
                 'verbose_name_plural': 'articles',
             },
-            bases=(search.indexing.LemmaIndexedMixin, 'wagtailcore.page'),
+            bases=(core.indexing.LemmaIndexedMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='HighlightedModel',
@@ -88,6 +88,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'standard page',
             },
-            bases=(search.indexing.LemmaIndexedMixin, 'wagtailcore.page'),
+            bases=(core.indexing.LemmaIndexedMixin, 'wagtailcore.page'),
         ),
     ]

@@ -3,8 +3,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language_info
+from wagtail.models import Page
+
+from core.languages import base_language
 
 register = template.Library()
 
@@ -26,7 +28,7 @@ def language_switcher(context):
     """
     request = context.get("request")
     page = context.get("page")
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = base_language()
     options = []
     translations = {}
     if isinstance(page, Page) and page.pk:

@@ -13,26 +13,24 @@ from django.utils.dateparse import parse_date
 from wagtail.models import Locale, Page
 
 from ..models import (
-    Funder,
     Municipality,
     Organisation,
     PracticeModelIndexPage,
     PracticeModelPage,
     Region,
-    TargetGroup,
-    Theme,
 )
-from ..models.pages import DESCRIPTION_SECTIONS, Adoption, ModelContact
+from ..models.pages import Adoption, ModelContact
+from ..sections import DESCRIPTION_FIELDS
 from . import ImportFileError
+from .text import decode
 
 FORMAT = "practice-models"
 VERSION = 1
 TEXT_FIELDS = ["title", "seo_title", "search_description", "short_description", "implementation_site",
-               "keywords", "cover_image_alt", "development_stage"] + [name for name, _l in DESCRIPTION_SECTIONS]
+               "keywords", "cover_image_alt", "development_stage"] + list(DESCRIPTION_FIELDS)
 DATE_FIELDS = ["source_created", "source_updated", "last_reviewed"]
 STREAM_FIELDS = ["extra_sections", "attachments"]
-VOCABULARIES = {"regions": Region, "municipalities": Municipality, "funders": Funder, "themes": Theme,
-                "target_groups": TargetGroup, "organisations": Organisation}
+
 
 
 def _codes(manager):
@@ -46,7 +44,7 @@ def content_of(page):
     data.update({name: getattr(page, name).get_prep_value() for name in STREAM_FIELDS})
     for block in data["extra_sections"] + data["attachments"]:
         block.pop("id", None)
-    data.update({name: _codes(getattr(page, name)) for name in VOCABULARIES})
+    data.update({name: _codes(getattr(page, name)) for name in PracticeModelPage.vocabulary_links()})
     data["cover_image"] = page.cover_image_id
     data["parent_model"] = str(page.parent_model.translation_key) if page.parent_model_id else None
     data["related_models"] = sorted(str(p.translation_key) for p in page.related_models.all())
@@ -102,7 +100,7 @@ def validate(data, name="file"):
         for key in ("translation_key", "locale", "slug", "parent", "status", "content"):
             if key not in record:
                 raise ImportFileError(f"{name}: model #{i + 1} has no '{key}'.")
-        for field, model in VOCABULARIES.items():
+        for field, model in PracticeModelPage.vocabulary_links().items():
             for version in (record["content"], record.get("draft") or {}):
                 codes = version.get(field, [])
                 known = set(model.objects.filter(code__in=codes).values_list("code", flat=True))
@@ -120,7 +118,7 @@ def _apply(page, content):
     for name in STREAM_FIELDS:
         setattr(page, name, content.get(name) or [])
     page.cover_image_id = content.get("cover_image")
-    for name, model in VOCABULARIES.items():
+    for name, model in PracticeModelPage.vocabulary_links().items():
         getattr(page, name).set(list(model.objects.filter(code__in=content.get(name, []))))
     page.contacts = [
         ModelContact(organisation=Organisation.objects.get(code=c["organisation"]), role=c["role"],
@@ -194,8 +192,6 @@ def import_models(data, name="file"):
 
 
 def load_file(data: bytes, name="file"):
-    from .text import decode
-
     try:
         return json.loads(decode(data, name))
     except json.JSONDecodeError as exc:

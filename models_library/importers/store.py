@@ -3,6 +3,7 @@
 import re
 
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 from ..models import Funder, Municipality, Organisation, PracticeModelIndexPage, PracticeModelPage, Region
@@ -73,8 +74,6 @@ def default_parent():
 
 
 def unique_slug(parent, title):
-    from django.utils.text import slugify
-
     base = slugify(title)[:70] or "toimintamalli"
     slug, n = base, 2
     while PracticeModelPage.objects.filter(locale_id=parent.locale_id, slug=slug).exists() or \

@@ -76,10 +76,6 @@ SECTION_HEADINGS = {
 }
 # Headings that only group others (their own text, if any, is kept as an extra section).
 GROUP_HEADINGS = {"perustiedot", "toimintamallin kuvaus", "arviointi & vaikutukset", "liitteet", "muualla verkossa"}
-DESCRIPTION_FIELDS = (
-    "basic_idea", "operating_environment", "target_group_insight",
-    "adoption_conditions", "evaluation_summary", "tips_for_adopters",
-)
 
 
 @dataclass

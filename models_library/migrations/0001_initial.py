@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import search.indexing
+import core.indexing
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -195,7 +195,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'practice model',
                 'verbose_name_plural': 'practice models',
             },
-            bases=(search.indexing.LemmaIndexedMixin, 'wagtailcore.page'),
+            bases=(core.indexing.LemmaIndexedMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='ModelContact',

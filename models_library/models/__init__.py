@@ -6,6 +6,7 @@ from .pages import (  # noqa: F401
     PracticeModelPage,
 )
 from .vocabularies import (  # noqa: F401
+    VOCABULARY_MODELS,
     Funder,
     Municipality,
     Organisation,

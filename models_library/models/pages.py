@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,11 +21,15 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from editorial.models import SectionedPageMixin
-from home.blocks import SECTION_FEATURES, AttachmentBlock, ExtraSectionBlock
-from search.indexing import LemmaIndexedMixin
+from core.blocks import SECTION_FEATURES, AttachmentBlock
+from core.indexing import LemmaIndexedMixin
+from core.moderation import EditorialRules, ModeratedIndex
+from core.sections import SectionedPageMixin
+from core.vocabulary import Vocabulary
 
 from ..api import AdoptionsField, ChoiceField, ContactsField, PageKeysField, VocabularyListField
+from ..blocks import ExtraSectionBlock
+from ..sections import DESCRIPTION_SECTIONS
 from .vocabularies import Funder, Municipality, Organisation, Region, TargetGroup, Theme
 
 SHORT_DESCRIPTION_MAX = 400
@@ -43,18 +48,7 @@ class DevelopmentStage(models.TextChoices):
         return list(cls.values).index(value) if value in cls.values else -1
 
 
-# The six description sections of the current format, in the order the form shows them.
-DESCRIPTION_SECTIONS = [
-    ("basic_idea", _("Basic idea of the solution")),
-    ("operating_environment", _("Operating environment")),
-    ("target_group_insight", _("Target group and customer insight")),
-    ("adoption_conditions", _("Conditions for operation and adoption")),
-    ("evaluation_summary", _("Evaluation results in brief")),
-    ("tips_for_adopters", _("Tips for adopters")),
-]
-
-
-class PracticeModelIndexPage(RoutablePageMixin, Page):
+class PracticeModelIndexPage(ModeratedIndex, RoutablePageMixin, Page):
     """The library: a faceted listing of every practice model below it (any depth).
 
     Sub-routes: ``compare/?models=ID&models=ID`` (side-by-side table) and
@@ -74,7 +68,7 @@ class PracticeModelIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("practice-model libraries")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import MAX_COMPARE, SORTS, library_listing
+        from ..listing import MAX_COMPARE, SORTS, library_listing  # noqa: PLC0415 - route on the page model (RoutablePageMixin); the view queries these models
 
         context = super().get_context(request, *args, **kwargs)
         listing = library_listing(self, request)
@@ -101,7 +95,7 @@ class PracticeModelIndexPage(RoutablePageMixin, Page):
 
     @path("compare/", name="compare")
     def compare(self, request):
-        from ..listing import MAX_COMPARE, compare_selection
+        from ..listing import MAX_COMPARE, compare_selection  # noqa: PLC0415 - route on the page model (RoutablePageMixin); the view queries these models
 
         models_, error, status = compare_selection(self, request.GET.getlist("models"))
         context = self.get_context_for_route(request)
@@ -110,8 +104,8 @@ class PracticeModelIndexPage(RoutablePageMixin, Page):
 
     @path("export/", name="export_csv")
     def export_csv(self, request):
-        from ..csv_export import write_csv
-        from ..listing import filtered_models, with_card_relations
+        from ..csv_export import write_csv  # noqa: PLC0415 - route on the page model (RoutablePageMixin); the view queries these models
+        from ..listing import filtered_models, with_card_relations  # noqa: PLC0415 - route on the page model (RoutablePageMixin); the view queries these models
 
         _query, queryset, _sort, _messages = filtered_models(self, request.GET)
         queryset = with_card_relations(queryset)
@@ -126,7 +120,7 @@ class PracticeModelIndexPage(RoutablePageMixin, Page):
         return context
 
 
-class PracticeModelPage(SectionedPageMixin, LemmaIndexedMixin, Page):
+class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, Page):
     # --- Basic information (Perustiedot) ---
     short_description = models.TextField(
         _("short description"),
@@ -317,6 +311,18 @@ class PracticeModelPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         verbose_name_plural = _("practice models")
 
 
+    # Editorial rules (core.moderation): reviewed every FRESHNESS_MONTHS months, and a model
+    # may be saved incomplete as a draft but published only with what readers need first.
+    review_freshness = True
+
+    def publish_blockers(self):
+        problems = []
+        if not strip_tags(str(self.basic_idea or "")).strip():
+            problems.append(gettext("Describe the basic idea of the solution."))
+        if not self.target_groups.all():
+            problems.append(gettext("Choose at least one target group."))
+        return problems
+
     def clean(self):
         super().clean()
         if self.short_description and len(self.short_description) > SHORT_DESCRIPTION_MAX:
@@ -341,6 +347,16 @@ class PracticeModelPage(SectionedPageMixin, LemmaIndexedMixin, Page):
     def get_meta_description(self):
         return self.search_description or self.short_description
 
+    @classmethod
+    def vocabulary_links(cls):
+        """{field name: vocabulary model} of the model's many-to-many vocabulary fields,
+        in field order: the importers, the JSON export and the demo loader read this."""
+        return {
+            field.name: field.related_model
+            for field in cls._meta.get_fields()
+            if field.many_to_many and not field.auto_created and issubclass(field.related_model, Vocabulary)
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(model_page_context(self))
@@ -352,9 +368,10 @@ class PracticeModelPage(SectionedPageMixin, LemmaIndexedMixin, Page):
 
 
 def model_page_context(page):
-    """Related content for a model page, in the page's language, in a fixed number of queries."""
-    from events.models import EventPage
+    """Related content for a model page, in the page's language, in a fixed number of queries.
 
+    Its upcoming events come from the calendar's own query (``{% upcoming_events_for page %}``).
+    """
     siblings = PracticeModelPage.objects.live().public().filter(locale_id=page.locale_id)
     # Works for previews too, where relations are still in memory.
     related_keys = [related.translation_key for related in page.related_models.all()]
@@ -365,22 +382,10 @@ def model_page_context(page):
     bundle = None
     if page.parent_model_id:
         bundle = siblings.filter(translation_key=page.parent_model.translation_key).first()
-    # Events link to one language version of the model (synchronised across event
-    # translations), so match by translation key; events may get occurrences later,
-    # so "upcoming" is "not yet ended".
-    linked_event_ids = EventPage.related_models.through.objects.filter(
-        practicemodelpage__translation_key=page.translation_key
-    ).values("eventpage_id")
-    events = list(
-        EventPage.objects.live().public()
-        .filter(locale_id=page.locale_id, pk__in=linked_event_ids, end__gte=timezone.now())
-        .select_related("municipality").order_by("start")[:10]
-    )
     return {
         "related_models": related,
         "child_models": children,
         "bundle": bundle,
-        "upcoming_events": events,
         "contacts": list(page.contacts.select_related("organisation")),
         "adoptions": list(page.adoptions.select_related("organisation", "municipality", "region")),
         "library": page.library,

@@ -13,7 +13,6 @@ import dj_database_url
 from cryptography.fernet import Fernet
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -58,11 +57,13 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps first so their templates and translations win.
+    "core",
     "home",
     "models_library",
     "events",
     "search",
     "editorial",
+    "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -112,7 +113,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # A 503 with Retry-After when the search engine or the database is down for a while.
-    "portal.faults.ServiceUnavailableMiddleware",
+    "core.faults.ServiceUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -163,7 +164,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------
 # CACHE_URL (or REDIS_URL), e.g. redis://127.0.0.1:6379/1; default: local memory.
-# The cache is optional at run time: portal.cache_backend serves as an empty cache while
+# The cache is optional at run time: core.cache_backend serves as an empty cache while
 # Redis is unreachable (docs/security.md "Faults"), with these bounds on each attempt.
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL", "")
 CACHE_CONNECT_TIMEOUT = float(os.environ.get("CACHE_CONNECT_TIMEOUT", "0.5"))
@@ -174,13 +175,13 @@ CACHE_RETRY_SECONDS = float(os.environ.get("CACHE_RETRY_SECONDS", "5"))
 def redis_cache(url, key_prefix):
     """The CACHES entry for a Redis at ``url`` (also used by tests that point it elsewhere)."""
     return {
-        "BACKEND": "portal.cache_backend.ResilientRedisCache",
+        "BACKEND": "core.cache_backend.ResilientRedisCache",
         "LOCATION": url,
         "OPTIONS": {
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
             "SOCKET_CONNECT_TIMEOUT": CACHE_CONNECT_TIMEOUT,
             "SOCKET_TIMEOUT": CACHE_SOCKET_TIMEOUT,
-            # After a failure, skip Redis for this long (portal/breaker.py).
+            # After a failure, skip Redis for this long (core/breaker.py).
             "RETRY_SECONDS": CACHE_RETRY_SECONDS,
         },
         "KEY_PREFIX": key_prefix,
@@ -194,7 +195,7 @@ else:
 # Seconds an anonymous page may be served from the cache (0 disables page caching).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Seconds a process keeps the facet membership of a listing for counting (0 disables;
-# search/facets.py). Also reset by every publish through the page cache's generation.
+# core/facets.py). Also reset by every publish through the page cache's generation.
 FACET_CACHE_SECONDS = int(os.environ.get("FACET_CACHE_SECONDS", "300"))
 # The site chrome (navigation, footer links; home/layout.py), cached under the same publish
 # generation as pages. 0 = build it on every request.
@@ -263,7 +264,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-FORMAT_MODULE_PATH = ["portal.formats"]
+FORMAT_MODULE_PATH = ["core.formats"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -384,7 +385,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.LimitedDocumentForm"
 # A friendly, translated lockout page for the admin login (django-axes).
 AXES_LOCKOUT_CALLABLE = "portal.views.lockout"
-# Rate limits (portal/ratelimit.py): each protected view carries @rate_limit("<name>"); here
+# Rate limits (core/ratelimit.py): each protected view carries @rate_limit("<name>"); here
 # only the numbers, "count/period" with s, m, h or d ("10/h", "30/15m"). Counted in the
 # default cache, which must be shared by every worker (Redis: check --deploy warns otherwise).
 RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
@@ -410,14 +411,14 @@ RATE_LIMITS = {
 RATE_LIMIT_CLIENT_IP_HEADER = os.environ.get("RATE_LIMIT_CLIENT_IP_HEADER", "")
 RATE_LIMIT_PROXY_COUNT = int(os.environ.get("RATE_LIMIT_PROXY_COUNT", "1"))
 # django-axes counts failed sign-ins per the same client address.
-AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_ip"
 
-# --- Caching (anonymous page cache, see portal/cache.py and docs/caching.md) ---------
+# --- Caching (anonymous page cache, see core/pagecache.py and docs/caching.md) ---------
 # The cache backend is CACHES above (CACHE_URL); PAGE_CACHE_SECONDS=0 turns this off.
 INSTALLED_APPS += ["portal.apps.PortalConfig"]  # connects the invalidation signals
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-    "portal.cache.AnonymousPageCacheMiddleware",
+    "core.pagecache.AnonymousPageCacheMiddleware",
 )
 # Query parameters that make a response personal (registration links etc.): never cached.
 PAGE_CACHE_SKIP_PARAMS = ["token", "preview"]

@@ -1,12 +1,12 @@
 """A search engine outage costs the search, not the site, and loses no index update.
 
 Searching: every call to the engine is bounded by ``TIMEOUT`` (``SEARCH_TIMEOUT``) with no
-client retries (settings), and guarded by a circuit breaker (``portal/breaker.py``,
+client retries (settings), and guarded by a circuit breaker (``core/breaker.py``,
 ``RETRY_SECONDS`` = ``SEARCH_RETRY_SECONDS``): when the engine refuses, fails or times out,
-the search raises ``SearchUnavailable`` (a ``portal.faults.ServiceUnavailable``), and for
+the search raises ``SearchUnavailable`` (a ``core.faults.ServiceUnavailable``), and for
 the next few seconds every search raises it at once, without waiting for another timeout.
 The site search shows its "temporarily unavailable" page, the API and the admin get
-their 503 from ``portal.faults.ServiceUnavailableMiddleware``.
+their 503 from ``core.faults.ServiceUnavailableMiddleware``.
 
 Indexing: Wagtail catches indexing errors of external engines and only logs them, so an
 update made while the engine is down was lost. Here a failed (or, while the breaker is
@@ -20,12 +20,12 @@ import logging
 
 from django.utils.translation import gettext as _
 
-from portal.breaker import breaker_for
-from portal.faults import ServiceUnavailable
+from core.breaker import breaker_for
+from core.faults import ServiceUnavailable
 
 from ..models import PendingIndexUpdate
 
-logger = logging.getLogger("portal.faults")
+logger = logging.getLogger("core.faults")
 
 # HTTP statuses of an engine that is there but cannot serve now.
 UNAVAILABLE_STATUSES = {429, 502, 503, 504}

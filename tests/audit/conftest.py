@@ -9,7 +9,7 @@ run (test settings) does not collect this folder, and this run collects nothing 
 The database is the one pytest-django creates (SQLite or PostgreSQL by ``DATABASE_URL``),
 filled once per worker through the production path: ``load_demo`` (no demo users there:
 ``CREATE_DEMO_USERS`` is off), the role set-up it runs, and one user per role added to the
-groups that set-up made (``editorial.demo.ensure_demo_users``, the function ``load_demo``
+groups that set-up made (``demo.editorial.ensure_demo_users``, the function ``load_demo``
 itself uses in development).
 
 Requests go through Django's test client as if behind the production proxy: the
@@ -58,8 +58,8 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Demo content, roles and one user per role, committed once per worker."""
-    from editorial.demo import ensure_demo_organisations, ensure_demo_users
-    from home.demo import ensure_site_structure
+    from demo.editorial import ensure_demo_organisations, ensure_demo_users
+    from demo.site import ensure_site_structure
 
     devnull = open(os.devnull, "w")  # noqa: SIM115 - closed below
     with django_db_blocker.unblock():
@@ -131,7 +131,7 @@ def client(client_address):
 def users(db):
     from django.contrib.auth import get_user_model
 
-    from editorial.demo import DEMO_USERS
+    from demo.editorial import DEMO_USERS
 
     return {user.username: user for user in get_user_model().objects.filter(username__in=DEMO_USERS)}
 

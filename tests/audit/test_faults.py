@@ -28,14 +28,14 @@ from django.utils import timezone, translation
 from wagtail.models import Locale, PageLogEntry
 from wagtail.signals import page_published
 
+from core import breaker
+from core.ratelimit import configured_rate
 from events.models import EventIndexPage, EventPage, Registration
 from models_library.models import PracticeModelIndexPage, PracticeModelPage
-from portal import breaker
-from portal.ratelimit import configured_rate
 from portal.settings.base import redis_cache, search_engine_backend
 from search.models import PendingIndexUpdate, SearchQueryLog
 from tests.editorial.forms import practice_model_form
-from tests.events.factories import publish_event
+from tests.factories import publish_event
 from tests.fault_servers import SilentServer, dead_url
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +92,7 @@ def cache_down(settings):
 
 
 def test_cache_down_every_dynamic_url_still_answers(client, cache_down, caplog):
-    caplog.set_level(logging.WARNING, logger="portal.faults")
+    caplog.set_level(logging.WARNING, logger="core.faults")
     for url in _dynamic_urls() * 2:
         response = client.get(url)
         assert response.status_code == 200, url
@@ -101,7 +101,7 @@ def test_cache_down_every_dynamic_url_still_answers(client, cache_down, caplog):
     assert health.status_code == 200
     assert health.json() == {"status": "degraded", "database": "ok", "cache": "unavailable", "search": "ok",
                              "search_queue": 0}
-    outages = [r for r in caplog.records if r.name == "portal.faults" and r.levelno >= logging.ERROR]
+    outages = [r for r in caplog.records if r.name == "core.faults" and r.levelno >= logging.ERROR]
     assert len(outages) == 1  # logged once for the outage, not once per request
 
 

@@ -16,9 +16,9 @@ from django.test import Client
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
+from core.ratelimit import configured_rate
 from events.models import EventPage, Registration
 from models_library.models import PracticeModelIndexPage, PracticeModelPage
-from portal.ratelimit import configured_rate
 
 pytestmark = pytest.mark.django_db
 

@@ -25,11 +25,11 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 from wagtail_localize.models import Translation
 
+from core.localization import translate_page
 from editorial.models import OrganisationSectionPage
 from events.admin_views import UNREADABLE_NEEDS
 from events.models import EventIndexPage, EventPage, Registration
-from home.localization import translate_page
-from tests.events.factories import publish_event
+from tests.factories import publish_event
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory
 from django.views.decorators.cache import cache_control, never_cache
 
-from portal.cache import AnonymousPageCacheMiddleware, current_generation
+from core.pagecache import AnonymousPageCacheMiddleware, current_generation
 
 pytestmark = pytest.mark.django_db
 

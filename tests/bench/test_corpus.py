@@ -24,8 +24,8 @@ from wagtail.search.models import IndexEntry
 from bench.corpus.__main__ import main as corpus_main
 from bench.corpus.builder import generate_corpus
 from bench.corpus.text import NEEDS
+from demo.site import ensure_site_structure
 from events.models import EventIndexPage, EventOccurrence, EventPage, Registration
-from home.demo import ensure_site_structure
 from home.models import HomePage
 from models_library.models import Adoption, PracticeModelPage
 from models_library.vocabulary_data import load_vocabularies

@@ -18,8 +18,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from bench.corpus.builder import CorpusBuilder
+from demo.site import ensure_site_structure
 from events.models import EventIndexPage, EventOccurrence, EventPage
-from home.demo import ensure_site_structure
 from models_library.models import PracticeModelIndexPage, PracticeModelPage
 from models_library.vocabulary_data import load_vocabularies
 

@@ -262,7 +262,7 @@ def test_register_and_cancel_through_the_emailed_link(page, live_site):
 
 
 def test_editor_creates_model_and_moderator_publishes(page, live_site):
-    from editorial.demo import DEMO_USERS
+    from demo.editorial import DEMO_USERS
     from editorial.models import OrganisationSectionPage
     from models_library.models import PracticeModelPage
 

@@ -214,11 +214,10 @@ def test_bulk_publish_refuses_incomplete_pages(logged_in, moderator, draft_a, in
 
 
 def test_setup_roles_replaces_a_plain_approval_task(orgs, moderator):
-    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
-
     from io import StringIO
 
     from django.core.management import call_command
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowTask
 
     from editorial.models import ModerationTask
     from editorial.roles import WORKFLOW_NAME

@@ -9,9 +9,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from events.models import EventLanguage, EventPage
-from tests.factories import MunicipalityFactory, RegionFactory, TargetGroupFactory
-
-from .factories import local, publish_event
+from tests.factories import MunicipalityFactory, RegionFactory, TargetGroupFactory, local, publish_event
 
 pytestmark = pytest.mark.django_db
 

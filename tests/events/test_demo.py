@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from events import demo
+from demo import events as demo
 from events.models import EventPage
 from tests.factories import MunicipalityFactory, OrganisationFactory, RegionFactory
 

@@ -12,9 +12,7 @@ from icalendar import Calendar
 from wagtail.models import Locale
 
 from events.models import EventLanguage
-from tests.factories import MunicipalityFactory, OrganisationFactory, RegionFactory
-
-from .factories import local, publish_event
+from tests.factories import MunicipalityFactory, OrganisationFactory, RegionFactory, local, publish_event
 
 pytestmark = pytest.mark.django_db
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -202,7 +200,7 @@ def test_api_lists_published_events_without_participant_data(client, calendar, s
 
 
 def test_translated_event_shares_uid(client, calendar, series):
-    from home.localization import translate_page
+    from core.localization import translate_page
 
     sv = Locale.objects.get(language_code="sv")
     report = translate_page(series, sv, {"title": "Nätverksmöte", "summary": "Sammanfattning.",

@@ -5,8 +5,7 @@ import datetime
 import pytest
 
 from events.models import EventOccurrence
-
-from .factories import local, publish_event
+from tests.factories import local, publish_event
 
 pytestmark = pytest.mark.django_db
 

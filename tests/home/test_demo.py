@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from home.models import ArticlePage
 
-NEWS = Path(__file__).resolve().parents[2] / "home" / "data" / "demo" / "news.json"
+NEWS = Path(__file__).resolve().parents[2] / "demo" / "data" / "news.json"
 
 
 @pytest.mark.django_db

@@ -1,5 +1,6 @@
 """The site a visitor meets: home page in three languages, switcher, sitemap, errors."""
 
+import datetime
 import re
 
 import pytest
@@ -142,10 +143,14 @@ def test_500_page_in_each_language(rf, language, text):
 
 
 def test_drafts_are_not_listed_on_home(client, site_structure):
-    draft = EventPageFactory(parent=site_structure["events"], title="Luonnostapahtuma", live=False)
-    assert draft.pk
-    assert "Luonnostapahtuma" not in client.get("/fi/").content.decode()
-    assert timezone.now()
+    start = timezone.now() + datetime.timedelta(days=3)
+    EventPageFactory(parent=site_structure["events"], title="Luonnostapahtuma", live=False,
+                     start=start, end=start + datetime.timedelta(hours=2))
+    EventPageFactory(parent=site_structure["events"], title="Julkaistu tapahtuma",
+                     start=start, end=start + datetime.timedelta(hours=2))
+    html = client.get("/fi/").content.decode()
+    assert "Julkaistu tapahtuma" in html  # the block lists upcoming events…
+    assert "Luonnostapahtuma" not in html  # …but never a draft
 
 
 def test_home_lists_a_recurring_series_by_its_next_date(client, site_structure):

@@ -6,7 +6,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 
-from .factories import build_facet_fixture
+from .fixtures import build_facet_fixture
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from demo import library as demo
 from editorial.models import OrganisationSectionPage
-from models_library import demo
 from models_library.models import PracticeModelPage
 
-from .factories import vocab_fixture
+from .fixtures import vocab_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def test_demo_loader_is_idempotent_and_translated(client, site_structure, tmp_pa
     library = site_structure["library"]
     assert PracticeModelPage.objects.filter(locale=library.locale).count() == 2
     assert PracticeModelPage.objects.count() == 6
-    section = OrganisationSectionPage.objects.get(locale=library.locale, organisation__code="org-one")
+    section = OrganisationSectionPage.objects.child_of(library).get(organisation__code="org-one")
     child = PracticeModelPage.objects.get(slug="child", locale=library.locale)
     assert child.get_parent().pk == section.pk
     assert child.parent_model.slug == "bundle"

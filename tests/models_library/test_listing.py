@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 
-from .factories import build_facet_fixture, bulk_models, vocab_fixture
+from .fixtures import build_facet_fixture, bulk_models, vocab_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -141,8 +141,9 @@ def test_empty_state(client, facet_data, library):
 
 
 def test_sorting(client, facet_data, library):
-    from models_library.models import PracticeModelPage
     import datetime
+
+    from models_library.models import PracticeModelPage
 
     PracticeModelPage.objects.filter(pk=facet_data["c"].pk).update(source_updated=datetime.date(2024, 1, 1))
     PracticeModelPage.objects.filter(pk=facet_data["a"].pk).update(source_updated=datetime.date(2023, 1, 1))

@@ -7,8 +7,8 @@ from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.documents.models import Document
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from models_library.models import Adoption, ModelContact
 from tests.factories import (
@@ -18,7 +18,7 @@ from tests.factories import (
     PracticeModelPageFactory,
 )
 
-from .factories import vocab_fixture
+from .fixtures import vocab_fixture
 
 pytestmark = pytest.mark.django_db
 

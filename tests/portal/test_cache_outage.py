@@ -12,8 +12,8 @@ import time
 import pytest
 from django.core.cache import cache
 
-from portal import breaker
-from portal.cache import bump_generation, current_generation
+from core import breaker
+from core.pagecache import bump_generation, current_generation
 from portal.settings.base import redis_cache
 from tests.fault_servers import RedisServer, SilentServer, dead_url
 
@@ -45,7 +45,7 @@ def use_redis(settings, url, retry_seconds=None):
 
 
 def fault_records(caplog):
-    return [r for r in caplog.records if r.name == "portal.faults"]
+    return [r for r in caplog.records if r.name == "core.faults"]
 
 
 def test_a_stopped_redis_answers_like_an_empty_cache(settings, redis_server, caplog):
@@ -53,7 +53,7 @@ def test_a_stopped_redis_answers_like_an_empty_cache(settings, redis_server, cap
     cache.set("k", "v")
     assert cache.get("k") == "v"
     redis_server.stop()
-    caplog.set_level(logging.WARNING, logger="portal.faults")
+    caplog.set_level(logging.WARNING, logger="core.faults")
 
     started = time.monotonic()
     for _ in range(50):

@@ -11,7 +11,7 @@ from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("fi", "sv", "en")
-SOURCE_DIRS = ("portal", "home", "models_library", "events", "search", "editorial", "templates")
+SOURCE_DIRS = ("portal", "core", "home", "models_library", "events", "search", "editorial", "demo", "templates")
 
 
 def _key(entry):

@@ -9,7 +9,6 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page
 
-from .conftest import opensearch_backends
 from .corpus import COMPARISON_QUERIES, FINNISH_RECALL_FLOOR, RECALL_PAIRS
 from .helpers import facet_counts, get_search, result_titles
 

@@ -9,8 +9,8 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Page
 
-from search.facets import clear_membership_memo
-from tests.models_library.factories import build_facet_fixture
+from core.facets import clear_membership_memo
+from tests.models_library.fixtures import build_facet_fixture
 from tests.models_library.test_listing import FACET_CASES, _get, counts, titles
 
 pytestmark = pytest.mark.django_db

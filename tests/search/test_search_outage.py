@@ -17,7 +17,7 @@ from django.utils import translation
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal import breaker
+from core import breaker
 from search.models import PendingIndexUpdate
 from tests.fault_servers import SilentServer, dead_url
 
@@ -138,8 +138,8 @@ def _titles(client, query):
 @pytest.mark.opensearch
 def test_no_index_update_is_lost_while_the_engine_is_down(client, opensearch, opensearch_url, site_structure,
                                                            search_vocab):
-    from tests.factories import PracticeModelPageFactory
     from models_library.models import PracticeModelPage
+    from tests.factories import PracticeModelPageFactory
 
     from .conftest import build_corpus
 

@@ -145,7 +145,7 @@ SEARCH_CASES = [
 def test_memo_gives_the_same_results_and_counts_as_sql(client, corpus, settings, params):
     """With the membership memo on (production), the search counts its facets and filters its
     matches with set operations on the memo of all searchable pages; both must equal SQL."""
-    from search.facets import clear_membership_memo
+    from core.facets import clear_membership_memo
 
     settings.FACET_CACHE_SECONDS = 0
     _r, soup = get_search(client, **params)
@@ -162,7 +162,7 @@ def test_memo_gives_the_same_results_and_counts_as_sql(client, corpus, settings,
 
 @pytest.mark.parametrize("memo_seconds", [0, 300])
 def test_facets_count_every_match_when_the_ranked_results_are_capped(client, corpus, settings, memo_seconds):
-    from search.facets import clear_membership_memo
+    from core.facets import clear_membership_memo
 
     clear_membership_memo()
     settings.FACET_CACHE_SECONDS = memo_seconds

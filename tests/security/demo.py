@@ -12,8 +12,8 @@ branches add page types or demo content, the browser, axe and fuzzing tests cove
 
 import contextlib
 import importlib
-import json
 import inspect
+import json
 from dataclasses import dataclass, field
 
 import factory
@@ -23,7 +23,7 @@ from django.core.management import call_command
 from django.db import connections, transaction
 from wagtail.models import Locale, Page
 
-PROJECT_APPS = ("home", "models_library", "events", "search", "editorial")
+PROJECT_APPS = ("core", "home", "models_library", "events", "search", "editorial", "demo")
 LANGUAGES = ("fi", "sv", "en")
 
 
@@ -48,19 +48,14 @@ def project_page_models():
 
 
 def _factories():
-    modules = ["tests.factories"] + [f"tests.{app}.factories" for app in PROJECT_APPS]
+    """{model: factory} of every factory in tests/factories.py (the suite's one factory module)."""
     found = {}
-    for dotted in modules:
-        try:
-            module = importlib.import_module(dotted)
-        except ModuleNotFoundError:
+    for _name, obj in inspect.getmembers(importlib.import_module("tests.factories"), inspect.isclass):
+        if not issubclass(obj, factory.base.BaseFactory):
             continue
-        for _name, obj in inspect.getmembers(module, inspect.isclass):
-            if not issubclass(obj, factory.base.BaseFactory):
-                continue
-            model = getattr(obj._meta, "model", None)
-            if model is not None and not obj._meta.abstract:
-                found.setdefault(model, obj)
+        model = getattr(obj._meta, "model", None)
+        if model is not None and not obj._meta.abstract:
+            found.setdefault(model, obj)
     return found
 
 
@@ -76,7 +71,7 @@ def _parent_for(model, fi):
 
 def _fill_missing_page_types(site):
     """One live fi page (with sv and en translations) for each page type the demo lacks."""
-    from home.localization import translate_page
+    from core.localization import translate_page
 
     fi = Locale.objects.get(language_code="fi")
     factories = _factories()

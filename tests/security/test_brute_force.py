@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from portal.ratelimit import configured_rate
+from core.ratelimit import configured_rate
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,9 @@ from django.apps import apps
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import translation
-from hypothesis import HealthCheck, given, settings as hyp_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 pytestmark = pytest.mark.django_db
 

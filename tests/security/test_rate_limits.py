@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 from django.core import mail
 from django.core.cache import cache
 from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from core.ratelimit import configured_rate, hit
 from events.models import Registration
-from portal.ratelimit import configured_rate, hit
 from tests.events.test_registration import form_data, open_event, personal_link
 
 pytestmark = pytest.mark.django_db
@@ -163,7 +164,7 @@ def test_counting_survives_a_cache_that_raises():
 def test_check_deploy_warns_when_the_cache_is_per_process():
     env = {"DJANGO_SETTINGS_MODULE": "portal.settings.production", "ALLOWED_HOSTS": "example.fi",
            "SECRET_KEY": "z" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890",
-           "PATH": "/usr/bin:/bin"}
+           "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode(), "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode != 0

@@ -11,8 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page
 
-from models_library.importers import ImportFileError
-from models_library.importers import json_io
+from models_library.importers import ImportFileError, json_io
 from models_library.importers.store import create_draft
 from models_library.importers.text import MAX_BYTES, parse_bytes
 

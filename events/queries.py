@@ -1,0 +1,38 @@
+"""Questions other apps ask the calendar: "what is coming up?"
+
+The home page and the practice-model page show upcoming events through these functions
+(the model page through the ``upcoming_events_for`` template tag), so the rule for what is
+upcoming lives here once: published, public events of the language, by their next
+not-yet-ended date, each event once, a recurring series under its next date.
+"""
+
+from django.utils import timezone
+
+from .models import EventOccurrence
+
+# Rows read per event wanted: a series contributes several upcoming dates before the next
+# event's first one; this keeps the answer to one bounded query.
+ROWS_PER_EVENT = 8
+
+
+def upcoming_occurrences(locale_id, count, *, model_translation_key=None, now=None):
+    """The next occurrence of each of the next ``count`` events, soonest first. One query.
+
+    ``model_translation_key``: only events linked to that practice model (in any of its
+    languages: events link to one language version, synchronised across translations).
+    """
+    if count <= 0:
+        return []
+    occurrences = EventOccurrence.objects.visible().filter(event__locale_id=locale_id)
+    if model_translation_key is not None:
+        occurrences = occurrences.filter(event__related_models__translation_key=model_translation_key)
+    rows = occurrences.upcoming(now or timezone.now()).for_listing()[: count * ROWS_PER_EVENT]
+    found, seen = [], set()
+    for occurrence in rows:
+        if occurrence.event_id in seen:
+            continue
+        seen.add(occurrence.event_id)
+        found.append(occurrence)
+        if len(found) == count:
+            break
+    return found
