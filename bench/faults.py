@@ -61,7 +61,9 @@ class Redis:
         self.port = free_port()
         self.process = subprocess.Popen(
             ["redis-server", "--port", str(self.port), "--bind", HOST, "--save", "", "--appendonly", "no"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             try:
@@ -149,12 +151,30 @@ def summarise(records, fault_at):
 
 
 def gunicorn(env, port, workers, log_path):
-    command = [PY, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"{HOST}:{port}", "--workers",
-               str(workers), "--worker-class", "sync", "--timeout", "30", "--log-level", "warning",
-               "--access-logfile", "/dev/null", "--error-logfile", "-"]
+    command = [
+        PY,
+        "-m",
+        "gunicorn",
+        "portal.wsgi:application",
+        "--bind",
+        f"{HOST}:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--timeout",
+        "30",
+        "--log-level",
+        "warning",
+        "--access-logfile",
+        "/dev/null",
+        "--error-logfile",
+        "-",
+    ]
     log_file = open(log_path, "w")  # noqa: SIM115 - closed by the caller
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
+    )
     if not wait_for(port, path="/health/", timeout=60):
         stop(process)
         raise SystemExit(f"gunicorn did not start; see {log_path}")
@@ -215,8 +235,10 @@ def main(argv=None):
                 fetch(port, f"{searches[n % len(searches)]}&warm={n}")
             fault_at = None if scenario == "steady" else args.seconds / 2
             fault = {"redis-stop": redis.stop, "redis-hang": lambda: redis.pause(args.seconds * 2)}.get(scenario)
-            log(f"{scenario}: {args.clients} clients for {args.seconds} s"
-                + (f", fault at {fault_at:.0f} s" if fault_at else ""))
+            log(
+                f"{scenario}: {args.clients} clients for {args.seconds} s"
+                + (f", fault at {fault_at:.0f} s" if fault_at else "")
+            )
             records = drive(port, urls, args.seconds, args.clients, fault_at, fault)
         finally:
             stop(process)
@@ -242,8 +264,10 @@ def print_table(results):
         for part in ("all", "before_fault", "after_fault"):
             row = parts.get(part)
             if row:
-                print(f"{scenario:<12} {part:<13} {row['requests']:>8} {row['errors']:>6} {row['5xx']:>5} "
-                      f"{row['p50_ms']:>8} {row['p95_ms']:>8} {row['max_ms']:>8}")
+                print(
+                    f"{scenario:<12} {part:<13} {row['requests']:>8} {row['errors']:>6} {row['5xx']:>5} "
+                    f"{row['p50_ms']:>8} {row['p95_ms']:>8} {row['max_ms']:>8}"
+                )
 
 
 if __name__ == "__main__":

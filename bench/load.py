@@ -25,17 +25,32 @@ end
 def _wrk(port, path, seconds, connections):
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT)
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", script.name,
-               f"http://{HOST}:{port}{path}"]
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        script.name,
+        f"http://{HOST}:{port}{path}",
+    ]
     output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30).stdout
     line = next((x for x in output.splitlines() if x.startswith("BENCH ")), None)
     if line is None:
         return {"error": output[-300:]}
     requests, duration_us, errors, p50, p95, worst, _bytes = line.split()[1:]
     requests, duration = int(requests), int(duration_us) / 1e6
-    return {"tool": "wrk", "requests": requests, "errors": int(errors), "rps": round(requests / duration, 1),
-            "p50_ms": round(float(p50) / 1000, 2), "p95_ms": round(float(p95) / 1000, 2),
-            "max_ms": round(float(worst) / 1000, 2)}
+    return {
+        "tool": "wrk",
+        "requests": requests,
+        "errors": int(errors),
+        "rps": round(requests / duration, 1),
+        "p50_ms": round(float(p50) / 1000, 2),
+        "p95_ms": round(float(p95) / 1000, 2),
+        "max_ms": round(float(worst) / 1000, 2),
+    }
 
 
 def _python(port, path, seconds, connections, max_requests):
@@ -72,10 +87,15 @@ def _python(port, path, seconds, connections, max_requests):
     elapsed = time.monotonic() - started
     latencies.sort()
     pick = lambda p: round(latencies[min(len(latencies) - 1, int(p / 100 * len(latencies)))] * 1000, 2)  # noqa: E731
-    return {"tool": "python", "requests": len(latencies), "errors": errors[0],
-            "rps": round(len(latencies) / elapsed, 1) if elapsed else 0,
-            "p50_ms": pick(50) if latencies else None, "p95_ms": pick(95) if latencies else None,
-            "max_ms": round(latencies[-1] * 1000, 2) if latencies else None}
+    return {
+        "tool": "python",
+        "requests": len(latencies),
+        "errors": errors[0],
+        "rps": round(len(latencies) / elapsed, 1) if elapsed else 0,
+        "p50_ms": pick(50) if latencies else None,
+        "p95_ms": pick(95) if latencies else None,
+        "max_ms": round(latencies[-1] * 1000, 2) if latencies else None,
+    }
 
 
 def load(port, path, seconds=3, connections=4, max_requests=5000):

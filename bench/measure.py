@@ -62,8 +62,14 @@ def measure(repeat=30, warmup=2, floor_dir=None, only=None):
         if first_seconds > SLOW_SECONDS:
             # Bounded in time: Wagtail's stock search on SQLite needs minutes per request at
             # 10 000 models; 30 repeats would take an hour. One sample, said in the note.
-            entry.update(status="ok", queries=None, slow=True, bytes=len(first.content), **summarise_ms([first_seconds]),
-                         note=f"one request only: it took {first_seconds:.1f} s (> {SLOW_SECONDS} s)")
+            entry.update(
+                status="ok",
+                queries=None,
+                slow=True,
+                bytes=len(first.content),
+                **summarise_ms([first_seconds]),
+                note=f"one request only: it took {first_seconds:.1f} s (> {SLOW_SECONDS} s)",
+            )
             continue
         for i in range(warmup):
             client.get(target.urls[i % len(target.urls)])
@@ -103,8 +109,9 @@ def main():
     from portal.startup import freeze_startup_objects
 
     freeze_startup_objects()  # as portal/wsgi.py does in production
-    results = measure(repeat=args.repeat, floor_dir=args.floor_dir,
-                      only={name for name in args.only.split(",") if name})
+    results = measure(
+        repeat=args.repeat, floor_dir=args.floor_dir, only={name for name in args.only.split(",") if name}
+    )
     Path(args.out).write_text(json.dumps(results, indent=2), encoding="utf-8")
 
 

@@ -29,8 +29,17 @@ from .load import load, wait_for, warm
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
-HTTP_TARGETS = ("home", "model", "listing_3", "search_facets", "calendar", "calendar_month", "ics", "api",
-                "peer_search")
+HTTP_TARGETS = (
+    "home",
+    "model",
+    "listing_3",
+    "search_facets",
+    "calendar",
+    "calendar_month",
+    "ics",
+    "api",
+    "peer_search",
+)
 
 
 def log(message):
@@ -75,11 +84,25 @@ def manage(env, *args, timeout=3600):
 
 
 def gunicorn(env, port, workers):
-    command = [PY, "-m", "gunicorn", "portal.wsgi:application", "--bind", f"127.0.0.1:{port}",
-               "--workers", str(workers), "--worker-class", "sync", "--log-level", "warning",
-               "--access-logfile", "/dev/null"]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)
+    command = [
+        PY,
+        "-m",
+        "gunicorn",
+        "portal.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--log-level",
+        "warning",
+        "--access-logfile",
+        "/dev/null",
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
     if not wait_for(port):
         stop(process)
         raise SystemExit(f"gunicorn did not start: {process.stderr.read().decode()[-2000:]}")
@@ -110,8 +133,9 @@ def http_phase(env, measured, args):
                 warm(port, path, 3 * args.workers)  # lazy loads (lemmatiser dictionaries), the cache
                 out.setdefault(name, {})[mode] = load(port, path, seconds=args.seconds, connections=args.connections)
                 if mode == "cached" and floor_urls.get(name):
-                    out[name]["floor"] = load(port, floor_urls[name], seconds=args.seconds,
-                                              connections=args.connections)
+                    out[name]["floor"] = load(
+                        port, floor_urls[name], seconds=args.seconds, connections=args.connections
+                    )
         finally:
             stop(process)
     for name, entry in out.items():
@@ -124,10 +148,15 @@ def http_phase(env, measured, args):
 
 
 def bench_env(database, args, name):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings", "DATABASE_URL": database,
-           "SEARCH_BACKEND": args.search_backend, "PAGE_CACHE_SECONDS": "0",
-           "DATABASE_CONN_MAX_AGE": "60",  # persistent connections, as in production
-           "BENCH_FLOOR_DIR": str(RESULTS / f"floor-{name}")}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": database,
+        "SEARCH_BACKEND": args.search_backend,
+        "PAGE_CACHE_SECONDS": "0",
+        "DATABASE_CONN_MAX_AGE": "60",  # persistent connections, as in production
+        "BENCH_FLOOR_DIR": str(RESULTS / f"floor-{name}"),
+    }
     shutil.rmtree(env["BENCH_FLOOR_DIR"], ignore_errors=True)
     return env
 
@@ -135,9 +164,26 @@ def bench_env(database, args, name):
 def measure_database(env, args, name):
     """In-process measurements, then the HTTP phase, on the database of ``env``."""
     measured_file = RESULTS / f"measure-{name}.json"
-    result = subprocess.run([PY, "-m", "bench.measure", "--out", str(measured_file), "--repeat", str(args.repeat),
-                             "--floor-dir", env["BENCH_FLOOR_DIR"], "--only", args.only], cwd=ROOT, env=env, capture_output=True,
-                            text=True, timeout=3600)
+    result = subprocess.run(
+        [
+            PY,
+            "-m",
+            "bench.measure",
+            "--out",
+            str(measured_file),
+            "--repeat",
+            str(args.repeat),
+            "--floor-dir",
+            env["BENCH_FLOOR_DIR"],
+            "--only",
+            args.only,
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=3600,
+    )
     if result.returncode:
         raise SystemExit(f"measure failed:\n{result.stderr[-4000:]}")
     measured = json.loads(measured_file.read_text())
@@ -151,43 +197,70 @@ def run_size(size, args, label):
     log(f"\n== {size} models ({database.split('@')[-1]}) ==")
     _out, migrate_s = manage(env, "migrate", "--noinput", "-v0")
     events = args.events if args.events is not None else max(1, size // 2)
-    out, corpus_s = run_python(env, "-m", "bench.corpus", "--models", str(size), "--events", str(events),
-                               "--seed", str(args.seed), "--languages", args.languages, "--json")
+    out, corpus_s = run_python(
+        env,
+        "-m",
+        "bench.corpus",
+        "--models",
+        str(size),
+        "--events",
+        str(events),
+        "--seed",
+        str(args.seed),
+        "--languages",
+        args.languages,
+        "--json",
+    )
     corpus = json.loads(out.strip().splitlines()[-1])
     log(f"   migrate {migrate_s} s, corpus {corpus_s} s: {corpus['timings']}")
     log(f"   created {corpus['created']}")
     measured, http = measure_database(env, args, f"{label}-{size}")
     if not args.keep and database.startswith("sqlite"):
         Path(database.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    return {"size": size, "events": events, "corpus": corpus, "corpus_seconds": corpus_s,
-            "server": measured, "http": http}
+    return {
+        "size": size,
+        "events": events,
+        "corpus": corpus,
+        "corpus_seconds": corpus_s,
+        "server": measured,
+        "http": http,
+    }
 
 
 def run_existing(args, label):
     """Measure a database generated earlier (``--existing``): repeated runs at one size
     without rebuilding a 10 000-model corpus each time. Its size is counted, not assumed."""
     env = bench_env(args.existing, args, f"{label}-existing")
-    out, _s = manage(env, "shell", "-c", (
-        "from models_library.models import PracticeModelPage as M; from events.models import EventPage as E; "
-        "from events.models import EventOccurrence as O; "
-        "from wagtail.models import Locale; fi = Locale.get_default(); "
-        "print(M.objects.filter(locale=fi).count(), E.objects.filter(locale=fi).count(), "
-        "O.objects.filter(event__locale=fi).count())"))
+    out, _s = manage(
+        env,
+        "shell",
+        "-c",
+        (
+            "from models_library.models import PracticeModelPage as M; from events.models import EventPage as E; "
+            "from events.models import EventOccurrence as O; "
+            "from wagtail.models import Locale; fi = Locale.get_default(); "
+            "print(M.objects.filter(locale=fi).count(), E.objects.filter(locale=fi).count(), "
+            "O.objects.filter(event__locale=fi).count())"
+        ),
+    )
     size, events, occurrences = (int(n) for n in out.split()[-3:])
     log(f"\n== existing database: {size} models, {events} events ({occurrences} dates) per language ==")
     if events and not occurrences:
-        log("   WARNING: events without occurrences (a corpus of the old generator): the calendar, "
+        log(
+            "   WARNING: events without occurrences (a corpus of the old generator): the calendar, "
             "month view, .ics feed and the home page's upcoming block are empty; regenerate with "
-            "python -m bench.corpus before quoting their figures.")
+            "python -m bench.corpus before quoting their figures."
+        )
     measured, http = measure_database(env, args, f"{label}-existing")
-    return {"size": size, "events": events, "corpus": None, "corpus_seconds": None,
-            "server": measured, "http": http}
+    return {"size": size, "events": events, "corpus": None, "corpus_seconds": None, "server": measured, "http": http}
 
 
 def table(results):
     lines = []
-    header = (f"{'target':<28}{'N':>7}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'SQL':>6}"
-              f"{'rps off':>9}{'rps on':>9}{'p50 on':>8}{'floor':>8}{'on/fl':>7}{'off/fl':>7}")
+    header = (
+        f"{'target':<28}{'N':>7}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'SQL':>6}"
+        f"{'rps off':>9}{'rps on':>9}{'p50 on':>8}{'floor':>8}{'on/fl':>7}{'off/fl':>7}"
+    )
     lines.append(header)
     lines.append("-" * len(header))
     names = list(results[0]["server"]) if results else []
@@ -208,9 +281,12 @@ def table(results):
 
             lines.append(
                 f"{label:<28}{run['size']:>7}{ms(s['p50']):>9}{ms(s['p95']):>9}{ms(s['max']):>9}{s['queries'] if s['queries'] is not None else '-':>6}"
-                + num(h.get("uncached", {}).get("rps"), 9) + num(h.get("cached", {}).get("rps"), 9)
-                + num(h.get("cached", {}).get("p50_ms"), 8) + num(h.get("floor", {}).get("p50_ms"), 8)
-                + num(h.get("cached_floor_ratio"), 7) + num(h.get("uncached_floor_ratio"), 7)
+                + num(h.get("uncached", {}).get("rps"), 9)
+                + num(h.get("cached", {}).get("rps"), 9)
+                + num(h.get("cached", {}).get("p50_ms"), 8)
+                + num(h.get("floor", {}).get("p50_ms"), 8)
+                + num(h.get("cached_floor_ratio"), 7)
+                + num(h.get("uncached_floor_ratio"), 7)
             )
             if s.get("slow"):
                 lines.append(f"{'':<28}{'':>7}  ({s['note']})")
@@ -221,8 +297,11 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="100,1000", help="Comma-separated model counts (e.g. 100,1000,10000).")
     parser.add_argument("--events", type=int, default=None, help="Events per size (default: half the models).")
-    parser.add_argument("--database", default=os.environ.get("BENCH_DATABASE_URL", "sqlite"),
-                        help="'sqlite' (default) or a PostgreSQL URL whose server gets bench_* databases.")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("BENCH_DATABASE_URL", "sqlite"),
+        help="'sqlite' (default) or a PostgreSQL URL whose server gets bench_* databases.",
+    )
     parser.add_argument("--search-backend", default="database", choices=["database", "opensearch", "elasticsearch"])
     parser.add_argument("--languages", default="fi,sv,en")
     parser.add_argument("--seed", type=int, default=1)
@@ -230,15 +309,22 @@ def main(argv=None):
     parser.add_argument("--seconds", type=int, default=3, help="Seconds of HTTP load per target and mode.")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (one per core).")
-    parser.add_argument("--only", default="", metavar="TARGETS",
-                        help="Comma-separated target names to measure (home, model, listing_3, search_facets, "
-                             "peer_search, calendar_month, …; default: all). Stock search on SQLite at 10 000 "
-                             "models takes minutes per request.")
+    parser.add_argument(
+        "--only",
+        default="",
+        metavar="TARGETS",
+        help="Comma-separated target names to measure (home, model, listing_3, search_facets, "
+        "peer_search, calendar_month, …; default: all). Stock search on SQLite at 10 000 "
+        "models takes minutes per request.",
+    )
     parser.add_argument("--no-http", action="store_true", help="Only the in-process measurements.")
     parser.add_argument("--keep", action="store_true", help="Keep the SQLite database files.")
-    parser.add_argument("--existing", metavar="DATABASE_URL",
-                        help="Measure this already generated database instead of building fresh ones "
-                             "(--sizes and --database are then ignored).")
+    parser.add_argument(
+        "--existing",
+        metavar="DATABASE_URL",
+        help="Measure this already generated database instead of building fresh ones "
+        "(--sizes and --database are then ignored).",
+    )
     args = parser.parse_args(argv)
 
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -249,8 +335,11 @@ def main(argv=None):
     report = {
         "date": datetime.datetime.now().isoformat(timespec="seconds"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
-        "database": engine, "search_backend": args.search_backend, "languages": args.languages,
-        "args": vars(args) | {"database": engine}, "runs": runs,
+        "database": engine,
+        "search_backend": args.search_backend,
+        "languages": args.languages,
+        "args": vars(args) | {"database": engine},
+        "runs": runs,
     }
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     out = RESULTS / f"bench-{label}-{stamp}.json"

@@ -46,7 +46,10 @@ def _popular_code(model):
     """The vocabulary code used most on fi practice models (so a facet selects real results)."""
     return (
         model.objects.filter(practice_models__locale__language_code=LANGUAGE)
-        .annotate(n=Count("practice_models")).order_by("-n").values_list("code", flat=True).first()
+        .annotate(n=Count("practice_models"))
+        .order_by("-n")
+        .values_list("code", flat=True)
+        .first()
     )
 
 
@@ -81,8 +84,9 @@ def discover(seed=1, model_sample=20):
         home = HomePage.objects.live().filter(locale__language_code=LANGUAGE).first()
         targets.append(Target("home", "Home", [home.url] if home else [], "" if home else "no home page"))
 
-        model_ids = list(PracticeModelPage.objects.live().filter(locale__language_code=LANGUAGE)
-                         .values_list("pk", flat=True))
+        model_ids = list(
+            PracticeModelPage.objects.live().filter(locale__language_code=LANGUAGE).values_list("pk", flat=True)
+        )
         sample = rng.sample(model_ids, k=min(model_sample, len(model_ids)))
         model_urls = [p.url for p in PracticeModelPage.objects.filter(pk__in=sample)]
         targets.append(Target("model", "Model page", model_urls, "" if model_urls else "no models"))
@@ -96,7 +100,10 @@ def discover(seed=1, model_sample=20):
         if library:
             base = library.url
             targets.append(Target("listing_0", "Listing, 0 facets", [base]))
-            for name, label, query in (("listing_1", "Listing, 1 facet", one), ("listing_3", "Listing, 3 facets", three)):
+            for name, label, query in (
+                ("listing_1", "Listing, 1 facet", one),
+                ("listing_3", "Listing, 3 facets", three),
+            ):
                 url = f"{base}?{query}"
                 if not query:
                     targets.append(Target(name, label, note="no vocabulary values"))
@@ -105,9 +112,14 @@ def discover(seed=1, model_sample=20):
                 else:
                     targets.append(Target(name, label, [url]))
         else:
-            targets += [Target(n, label, note="no library page") for n, label in
-                        (("listing_0", "Listing, 0 facets"), ("listing_1", "Listing, 1 facet"),
-                         ("listing_3", "Listing, 3 facets"))]
+            targets += [
+                Target(n, label, note="no library page")
+                for n, label in (
+                    ("listing_0", "Listing, 0 facets"),
+                    ("listing_1", "Listing, 1 facet"),
+                    ("listing_3", "Listing, 3 facets"),
+                )
+            ]
 
         search_url = _reverse_any(("search", "search:search"))
         if search_url:
@@ -115,31 +127,50 @@ def discover(seed=1, model_sample=20):
             targets.append(Target("search", "Search", [plain]))
             faceted = f"{plain}&{three}"
             if _same_body(client, plain, faceted):
-                targets.append(Target("search_facets", "Search + 3 facets",
-                                      note="search ignores facet parameters (feature not merged)"))
+                targets.append(
+                    Target(
+                        "search_facets",
+                        "Search + 3 facets",
+                        note="search ignores facet parameters (feature not merged)",
+                    )
+                )
             else:
                 targets.append(Target("search_facets", "Search + 3 facets", [faceted]))
         else:
-            targets += [Target("search", "Search", note="no URL named 'search'"),
-                        Target("search_facets", "Search + 3 facets", note="no URL named 'search'")]
-        targets.append(Target("peer_search", "Peer: stock Wagtail search",
-                              [f"{reverse('bench_peer_search')}?query={SEARCH_WORD}"]))
+            targets += [
+                Target("search", "Search", note="no URL named 'search'"),
+                Target("search_facets", "Search + 3 facets", note="no URL named 'search'"),
+            ]
+        targets.append(
+            Target("peer_search", "Peer: stock Wagtail search", [f"{reverse('bench_peer_search')}?query={SEARCH_WORD}"])
+        )
 
         calendar = EventIndexPage.objects.live().filter(locale__language_code=LANGUAGE).first()
         today = timezone.localdate()
-        targets.append(Target("calendar", "Calendar (index)", [calendar.url] if calendar else [],
-                              "" if calendar else "no calendar page"))
+        targets.append(
+            Target(
+                "calendar",
+                "Calendar (index)",
+                [calendar.url] if calendar else [],
+                "" if calendar else "no calendar page",
+            )
+        )
         month_url = ics_url = None
         if calendar:
             # The month grid is a route of the calendar page; the feed has a language-neutral URL.
             month_url = f"{calendar.url}{calendar.reverse_subpage('month')}?month={today:%Y-%m}"
             ics_url = reverse("events_feeds:calendar_ical", args=[calendar.pk])
-        targets.append(Target("calendar_month", "Calendar month view", [month_url] if month_url else [],
-                              "" if month_url else "no calendar page"))
-        targets.append(Target("ics", ".ics feed", [ics_url] if ics_url else [],
-                              "" if ics_url else "no calendar page"))
+        targets.append(
+            Target(
+                "calendar_month",
+                "Calendar month view",
+                [month_url] if month_url else [],
+                "" if month_url else "no calendar page",
+            )
+        )
+        targets.append(Target("ics", ".ics feed", [ics_url] if ics_url else [], "" if ics_url else "no calendar page"))
 
-        targets.append(Target("api", "API list", [
-            "/api/v2/pages/?type=models_library.PracticeModelPage&locale=fi&limit=20"
-        ]))
+        targets.append(
+            Target("api", "API list", ["/api/v2/pages/?type=models_library.PracticeModelPage&locale=fi&limit=20"])
+        )
     return targets

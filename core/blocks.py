@@ -22,7 +22,9 @@ class HeadingBlock(blocks.StructBlock):
 class AttachmentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        label=_("Link text"), required=False, max_length=200,
+        label=_("Link text"),
+        required=False,
+        max_length=200,
         help_text=_("Shown instead of the file name, e.g. 'Process description (PDF)'."),
     )
 

@@ -56,8 +56,13 @@ class CircuitBreaker:
                 self._down_since = now
             self._retry_at = now + self.retry_seconds
         if starts:
-            logger.error("%s is unavailable (%s: %s); working without it, next try in %s s.",
-                         self.name, type(exc).__name__, exc, self.retry_seconds)
+            logger.error(
+                "%s is unavailable (%s: %s); working without it, next try in %s s.",
+                self.name,
+                type(exc).__name__,
+                exc,
+                self.retry_seconds,
+            )
 
     def success(self):
         """Record a successful call: close the breaker. True when this ended an outage (the

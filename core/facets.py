@@ -76,9 +76,7 @@ def vocabulary_choices(model, queryset=None):
     """Choices from a vocabulary model: codes with names in the active language."""
 
     def load():
-        rows = (queryset if queryset is not None else model.objects.all()).order_by(
-            *model._meta.ordering
-        )
+        rows = (queryset if queryset is not None else model.objects.all()).order_by(*model._meta.ordering)
         return [(row.code, row.name) for row in rows]
 
     return load
@@ -126,9 +124,7 @@ def build_filterset_class(model, facets):
         def method(queryset, name, value, facet=facet):
             return facet.filter_queryset(queryset, value)
 
-        attrs[facet.name] = django_filters.MultipleChoiceFilter(
-            label=facet.label, choices=[], method=method
-        )
+        attrs[facet.name] = django_filters.MultipleChoiceFilter(label=facet.label, choices=[], method=method)
     meta = type("Meta", (), {"model": model, "fields": []})
     attrs["Meta"] = meta
     return type(f"{model.__name__}FacetFilterSet", (django_filters.FilterSet,), attrs)
@@ -233,8 +229,9 @@ class FacetedQuery:
 
     def facet_results(self):
         """Values with counts per facet, each counted with the other facets applied."""
-        counts = count_facet_values(self.base_queryset, self.facets, self.selected, within=self.within,
-                                    membership=self._membership())
+        counts = count_facet_values(
+            self.base_queryset, self.facets, self.selected, within=self.within, membership=self._membership()
+        )
         results = []
         for facet in self.facets:
             facet_counts = counts.get(facet.name, {})
@@ -280,8 +277,12 @@ def _link_rows(model, lookup):
     # A parent page -> child page hop (Page -> PracticeModelPage) keeps the same pk.
     while len(parts) > 1:
         field = model._meta.get_field(parts[0])
-        if not (field.one_to_one and not field.concrete and field.related_model._meta.pk.remote_field
-                and field.related_model._meta.pk.remote_field.model is model):
+        if not (
+            field.one_to_one
+            and not field.concrete
+            and field.related_model._meta.pk.remote_field
+            and field.related_model._meta.pk.remote_field.model is model
+        ):
             break
         model, parts = field.related_model, parts[1:]
     field = model._meta.get_field(parts[0])
@@ -375,16 +376,19 @@ def _members_cte(base, facets):
     members, member_params = [], []
     for index, facet in enumerate(facets):
         if index in singles:
-            members.append(f"SELECT {index} AS facet, facet_page AS page, "
-                           f"CAST({singles[index]} AS TEXT) AS value FROM {BASE_CTE}")
+            members.append(
+                f"SELECT {index} AS facet, facet_page AS page, CAST({singles[index]} AS TEXT) AS value FROM {BASE_CTE}"
+            )
             continue
         rows, page_path, value_path = links[index]
         sql, params = _compile(
-            rows.filter(**{f"{page_path}__in": base_ids}).order_by()
+            rows.filter(**{f"{page_path}__in": base_ids})
+            .order_by()
             .values(facet_page=F(page_path), facet_value=F(value_path))
         )
-        members.append(f"SELECT {index} AS facet, m.facet_page AS page, "
-                       f"CAST(m.facet_value AS TEXT) AS value FROM ({sql}) m")
+        members.append(
+            f"SELECT {index} AS facet, m.facet_page AS page, CAST(m.facet_value AS TEXT) AS value FROM ({sql}) m"
+        )
         member_params.extend(params)
     sql = f"WITH {BASE_CTE} AS ({base_sql}), {MEMBERS_CTE} AS ({' UNION ALL '.join(members)})"
     return sql, [*base_params, *member_params]
@@ -513,8 +517,11 @@ def _cached_membership(connection, with_sql, with_params, facet_count, seconds):
             _memo.move_to_end(key)
             return entry[1]
     with connection.cursor() as cursor:
-        cursor.execute(f"{with_sql} SELECT facet, page, value FROM {MEMBERS_CTE} WHERE value IS NOT NULL "
-                       f"UNION ALL SELECT -1, facet_page, NULL FROM {BASE_CTE}", with_params)
+        cursor.execute(
+            f"{with_sql} SELECT facet, page, value FROM {MEMBERS_CTE} WHERE value IS NOT NULL "
+            f"UNION ALL SELECT -1, facet_page, NULL FROM {BASE_CTE}",
+            with_params,
+        )
         membership = Membership(cursor.fetchall(), facet_count)
     with _memo_lock:
         _memo[key] = (now + seconds, membership)

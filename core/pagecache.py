@@ -81,12 +81,14 @@ def bump_generation(**kwargs):
 
 
 def cache_key(request, generation):
-    raw = "|".join([
-        (get_language() or settings.LANGUAGE_CODE),
-        request.get_host(),
-        request.get_full_path(),
-        request.META.get("HTTP_ACCEPT", ""),  # the API negotiates JSON/HTML on it (Vary: Accept)
-    ])
+    raw = "|".join(
+        [
+            (get_language() or settings.LANGUAGE_CODE),
+            request.get_host(),
+            request.get_full_path(),
+            request.META.get("HTTP_ACCEPT", ""),  # the API negotiates JSON/HTML on it (Vary: Accept)
+        ]
+    )
     digest = hashlib.sha256(raw.encode("utf-8")).hexdigest()
     return f"pagecache:{generation}:{digest}"
 
@@ -114,7 +116,9 @@ def response_is_cacheable(request, response):
     session = getattr(request, "session", None)
     if session is not None and session.modified:
         return False
-    control = {part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", "")) if part}
+    control = {
+        part.split("=")[0].strip().lower() for part in cc_delim_re.split(response.get("Cache-Control", "")) if part
+    }
     if control & UNCACHEABLE_CONTROL:
         return False
     vary = {part.strip().lower() for part in cc_delim_re.split(response.get("Vary", "")) if part}

@@ -193,8 +193,7 @@ def hit(name, ident):
 
 def too_many_requests(request, retry_after):
     """The translated 429 page in the normal layout, never cached."""
-    response = render(request, "429.html", {"retry_after_minutes": max(1, math.ceil(retry_after / 60))},
-                      status=429)
+    response = render(request, "429.html", {"retry_after_minutes": max(1, math.ceil(retry_after / 60))}, status=429)
     response["Retry-After"] = str(retry_after)
     add_never_cache_headers(response)
     return response

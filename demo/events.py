@@ -54,8 +54,9 @@ def _apply(page, item, today, lookups, messages):
     page.attendance = item.get("attendance") or EventPage.Attendance.IN_PERSON
     page.all_day = bool(item.get("all_day"))
     page.start = _at(today, item.get("start_offset_days"), item.get("start_time"))
-    page.end = _at(today, item.get("end_offset_days", item.get("start_offset_days")), item.get("end_time"),
-                   end_of_day=True)
+    page.end = _at(
+        today, item.get("end_offset_days", item.get("start_offset_days")), item.get("end_time"), end_of_day=True
+    )
     if page.end < page.start:
         page.end = page.start
     rule = item.get("recurrence") or {}
@@ -72,9 +73,7 @@ def _apply(page, item, today, lookups, messages):
             sorted({min(dates, key=lambda d, w=w: abs((d - w).days)).isoformat() for w in wanted})
         )
     page.municipality = lookups["municipality"].get(item.get("municipality"))
-    page.region = lookups["region"].get(item.get("region")) or (
-        page.municipality.region if page.municipality else None
-    )
+    page.region = lookups["region"].get(item.get("region")) or (page.municipality.region if page.municipality else None)
     page.organiser = lookups["organisation"].get(item.get("organiser"))
     for key, lookup in (("municipality", "municipality"), ("region", "region"), ("organiser", "organisation")):
         if item.get(key) and item[key] not in lookups[lookup]:

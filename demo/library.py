@@ -29,9 +29,14 @@ from models_library.sections import DESCRIPTION_FIELDS
 DATA = Path(__file__).resolve().parent / "data" / "models.json"
 TRANSLATION_LANGUAGES = ("sv", "en")
 HIGHLIGHTED = 3
-TRANSLATED_FIELDS = ("title", "short_description", "implementation_site", "keywords", *DESCRIPTION_FIELDS,
-                     "cover_image_alt")
-
+TRANSLATED_FIELDS = (
+    "title",
+    "short_description",
+    "implementation_site",
+    "keywords",
+    *DESCRIPTION_FIELDS,
+    "cover_image_alt",
+)
 
 
 def _date(value):
@@ -45,8 +50,9 @@ def _by_code(model, codes, missing):
 
 
 def _stream(sections):
-    return [{"type": "section", "value": {"kind": s["kind"], "heading": s["heading"], "body": s["body"]}}
-            for s in sections]
+    return [
+        {"type": "section", "value": {"kind": s["kind"], "heading": s["heading"], "body": s["body"]}} for s in sections
+    ]
 
 
 def _fill(page, item, fi, missing):
@@ -62,17 +68,23 @@ def _fill(page, item, fi, missing):
     municipalities = {m.code: m for m in Municipality.objects.all()}
     regions = {r.code: r for r in Region.objects.all()}
     page.adoptions = [
-        Adoption(organisation=organisations.get(a.get("organisation") or ""),
-                 municipality=municipalities.get(a.get("municipality") or ""),
-                 region=regions.get(a.get("region") or ""), year=a.get("year"), status=a.get("status", "in_use"))
+        Adoption(
+            organisation=organisations.get(a.get("organisation") or ""),
+            municipality=municipalities.get(a.get("municipality") or ""),
+            region=regions.get(a.get("region") or ""),
+            year=a.get("year"),
+            status=a.get("status", "in_use"),
+        )
         for a in item.get("adoptions", [])
-        if organisations.get(a.get("organisation") or "") or municipalities.get(a.get("municipality") or "")
+        if organisations.get(a.get("organisation") or "")
+        or municipalities.get(a.get("municipality") or "")
         or regions.get(a.get("region") or "")
     ]
     # Contacts are organisations with a role; the role texts of the data map to "contact".
     page.contacts = [
         ModelContact(organisation=organisations[c["organisation"]], role=ModelContact.Role.CONTACT)
-        for c in item.get("contacts", []) if c.get("organisation") in organisations
+        for c in item.get("contacts", [])
+        if c.get("organisation") in organisations
     ]
 
 
@@ -91,8 +103,11 @@ def load(structure, stdout=None, data_file=DATA):
         fi = item["translations"]["fi"]
         owner = Organisation.objects.filter(code=item.get("owner_organisation") or "").first()
         parent = ensure_organisation_section(owner, structure)["library"] if owner else library
-        page = PracticeModelPage.objects.descendant_of(library).filter(
-            slug=item["slug"], locale_id=library.locale_id).first()
+        page = (
+            PracticeModelPage.objects.descendant_of(library)
+            .filter(slug=item["slug"], locale_id=library.locale_id)
+            .first()
+        )
         if page is None:
             page = PracticeModelPage(slug=item["slug"], locale=library.locale)
             _fill(page, item, fi, missing)

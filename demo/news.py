@@ -37,9 +37,7 @@ def load(structure, stdout=None):
         else:
             for key, value in values.items():
                 setattr(page, key, value)
-        page.source_organisations = list(
-            Organisation.objects.filter(code__in=item.get("source_organisations", []))
-        )
+        page.source_organisations = list(Organisation.objects.filter(code__in=item.get("source_organisations", [])))
         page.save_revision().publish()
         for code in ("sv", "en"):
             text = item["translations"].get(code)

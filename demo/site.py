@@ -73,8 +73,9 @@ def ensure_site_structure(stdout=None):
 
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                   site_name=data["home"]["fi"]["title"])
+        site = Site.objects.create(
+            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=data["home"]["fi"]["title"]
+        )
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()

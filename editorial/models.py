@@ -20,7 +20,9 @@ from .publishing import latest_revision_blockers
 
 class OrganisationSectionPage(OrganisationSection, Page):
     organisation = models.ForeignKey(
-        "models_library.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT,
+        "models_library.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
         related_name="sections",
     )
 
@@ -49,15 +51,24 @@ class OrganisationEditors(models.Model):
     """
 
     organisation = models.OneToOneField(
-        "models_library.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE,
+        "models_library.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="editors",
     )
     group = models.OneToOneField(
-        "auth.Group", verbose_name=_("editor group"), on_delete=models.CASCADE, related_name="organisation_editors",
+        "auth.Group",
+        verbose_name=_("editor group"),
+        on_delete=models.CASCADE,
+        related_name="organisation_editors",
     )
     collection = models.ForeignKey(
-        "wagtailcore.Collection", verbose_name=_("media collection"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Collection",
+        verbose_name=_("media collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -76,7 +87,10 @@ class FreshnessReminder(models.Model):
     """
 
     page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("page"), on_delete=models.CASCADE, related_name="freshness_reminders",
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="freshness_reminders",
     )
     due_since = models.DateField(_("not reviewed since"))
     sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)

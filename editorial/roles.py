@@ -158,9 +158,7 @@ def set_collection_permissions(group, collection, permissions):
         collection=collection, permission_id__in=wanted
     ).delete()
     for permission_id in wanted:
-        GroupCollectionPermission.objects.get_or_create(
-            group=group, collection=collection, permission_id=permission_id
-        )
+        GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission_id=permission_id)
 
 
 def model_permissions(role):
@@ -254,5 +252,8 @@ def setup_roles():
     for link in OrganisationEditors.objects.select_related("organisation", "group", "collection"):
         if link.collection is not None:
             grant_organisation_editors(link)
-    return {"moderators": groups[MODERATORS], "translators": groups[TRANSLATORS],
-            "administrators": groups[SITE_ADMINISTRATORS]}
+    return {
+        "moderators": groups[MODERATORS],
+        "translators": groups[TRANSLATORS],
+        "administrators": groups[SITE_ADMINISTRATORS],
+    }

@@ -28,12 +28,15 @@ from .roles import EDITORS_PREFIX, grant_organisation_editors
 
 # --- Organisation sections -------------------------------------------------------------
 
+
 def _ensure_section(index_page, organisation):
     section = OrganisationSectionPage.objects.child_of(index_page).filter(organisation=organisation).first()
     if section is None:
         section = OrganisationSectionPage(
-            title=organisation.localized_name("fi"), slug=organisation.code,
-            organisation=organisation, locale=index_page.locale,
+            title=organisation.localized_name("fi"),
+            slug=organisation.code,
+            organisation=organisation,
+            locale=index_page.locale,
         )
         index_page.add_child(instance=section)
         section.save_revision().publish()
@@ -47,9 +50,7 @@ def _ensure_section(index_page, organisation):
 
 def ensure_editor_group(organisation):
     """The organisation's editor group and media collection (created when missing)."""
-    link = OrganisationEditors.objects.select_related("group", "collection").filter(
-        organisation=organisation
-    ).first()
+    link = OrganisationEditors.objects.select_related("group", "collection").filter(organisation=organisation).first()
     if link is None:
         name = f"{EDITORS_PREFIX}{organisation.localized_name('fi')}"[:150]
         group, _created = Group.objects.get_or_create(name=name)
@@ -75,9 +76,7 @@ def ensure_organisation_section(organisation, structure):
     and document collection.
     Returns ``{"library": section, "events": section}`` (the Finnish sections).
     """
-    sections = {
-        key: _ensure_section(structure[key], organisation) for key in ("library", "events")
-    }
+    sections = {key: _ensure_section(structure[key], organisation) for key in ("library", "events")}
     grant_organisation_editors(ensure_editor_group(organisation))
     return sections
 
@@ -94,6 +93,7 @@ def organisation_for_page(page):
 
 # --- Freshness ------------------------------------------------------------------------------
 
+
 def stale_cutoff(today=None):
     today = today or timezone.localdate()
     return today - relativedelta(months=settings.FRESHNESS_MONTHS)
@@ -106,7 +106,8 @@ def stale_models(today=None):
     ``review_basis``: the date the period is counted from.
     """
     return (
-        reviewed_page_model().objects.live()
+        reviewed_page_model()
+        .objects.live()
         .filter(locale=Locale.get_default())
         .annotate(review_basis=Coalesce("last_reviewed", TruncDate("first_published_at"), output_field=DateField()))
         .filter(review_basis__lt=stale_cutoff(today))
@@ -189,6 +190,7 @@ def mark_reviewed(page, user, today=None):
 
 # --- Translations ---------------------------------------------------------------------------
 
+
 def outdated_translations(user, limit=20):
     """Translations the user may edit whose source was published after the last sync.
 
@@ -209,9 +211,7 @@ def outdated_translations(user, limit=20):
     editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     rows = []
     for item in translations[: limit * 5]:
-        target = editable.filter(
-            translation_key=item.source.object_id, locale=item.target_locale
-        ).first()
+        target = editable.filter(translation_key=item.source.object_id, locale=item.target_locale).first()
         if target is None:
             continue
         source = Page.objects.filter(translation_key=item.source.object_id, locale=item.source.locale).first()

@@ -22,16 +22,23 @@ def mark_reviewed_view(request, page_id):
         raise PermissionDenied
     if request.method == "POST":
         day = mark_reviewed(page, request.user)
-        messages.success(request, _("“%(title)s” marked as reviewed on %(date)s.") % {
-            "title": page.title, "date": day.strftime("%d.%m.%Y")})
+        messages.success(
+            request,
+            _("“%(title)s” marked as reviewed on %(date)s.") % {"title": page.title, "date": day.strftime("%d.%m.%Y")},
+        )
         return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(request, "editorial/confirm_mark_reviewed.html", {"page": page})
 
 
 def editor_guide_view(request):
-    return TemplateResponse(request, "editorial/editor_guide.html", {
-        "lengths": CARD_LENGTHS, "freshness_months": settings.FRESHNESS_MONTHS,
-    })
+    return TemplateResponse(
+        request,
+        "editorial/editor_guide.html",
+        {
+            "lengths": CARD_LENGTHS,
+            "freshness_months": settings.FRESHNESS_MONTHS,
+        },
+    )
 
 
 class StaleModelsReportView(ReportView):

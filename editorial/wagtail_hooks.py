@@ -25,6 +25,7 @@ def register_editorial_urls():
 
 # --- Publishing rules ------------------------------------------------------------------
 
+
 @hooks.register("before_publish_page")
 def block_incomplete_publication(request, page):
     """Drafts may be incomplete; publishing is refused until the required parts exist.
@@ -37,8 +38,7 @@ def block_incomplete_publication(request, page):
         return None
     messages.error(
         request,
-        _("Saved as a draft but not published. Before publishing: %(problems)s")
-        % {"problems": " ".join(problems)},
+        _("Saved as a draft but not published. Before publishing: %(problems)s") % {"problems": " ".join(problems)},
     )
     return redirect("wagtailadmin_pages:edit", page.pk)
 
@@ -68,13 +68,12 @@ def block_incomplete_bulk_publication(request, action_type, objects, action_clas
 @hooks.register("before_edit_page")
 def protect_organisation_sections(request, page):
     """Editors hold "change" on their section to edit what is below it, not the section itself."""
-    if isinstance(page.specific, OrganisationSectionPage) and not page.permissions_for_user(
-        request.user
-    ).can_publish():
+    if isinstance(page.specific, OrganisationSectionPage) and not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
 
 
 # --- Freshness ---------------------------------------------------------------------------
+
 
 def _can_mark_reviewed(page, user):
     return hasattr(page.specific_class or object, "last_reviewed") and page.permissions_for_user(user).can_edit()
@@ -84,8 +83,10 @@ def _can_mark_reviewed(page, user):
 def mark_reviewed_header_button(page, user, view_name, next_url=None):
     if _can_mark_reviewed(page, user):
         yield Button(
-            _("Mark as reviewed"), reverse("editorial_mark_reviewed", args=[page.pk]),
-            icon_name="tick", priority=40,
+            _("Mark as reviewed"),
+            reverse("editorial_mark_reviewed", args=[page.pk]),
+            icon_name="tick",
+            priority=40,
         )
 
 
@@ -93,15 +94,18 @@ def mark_reviewed_header_button(page, user, view_name, next_url=None):
 def mark_reviewed_listing_button(page, user, next_url=None):
     if _can_mark_reviewed(page, user):
         yield Button(
-            _("Mark as reviewed"), reverse("editorial_mark_reviewed", args=[page.pk]),
-            icon_name="tick", priority=45,
+            _("Mark as reviewed"),
+            reverse("editorial_mark_reviewed", args=[page.pk]),
+            icon_name="tick",
+            priority=45,
         )
 
 
 @hooks.register("register_log_actions")
 def register_editorial_log_actions(actions):
-    actions.register_action("editorial.mark_reviewed", gettext_lazy("Mark as reviewed"),
-                             gettext_lazy("Marked as reviewed"))
+    actions.register_action(
+        "editorial.mark_reviewed", gettext_lazy("Mark as reviewed"), gettext_lazy("Marked as reviewed")
+    )
 
 
 class StaleModelsPanel(Component):
@@ -142,6 +146,7 @@ def add_editorial_panels(request, panels):
 
 # --- Menus ----------------------------------------------------------------------------------
 
+
 class StaleModelsMenuItem(MenuItem):
     def is_shown(self, request):
         return request.user.has_perm("editorial.view_stale_report")
@@ -150,14 +155,20 @@ class StaleModelsMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_stale_models_report():
     return StaleModelsMenuItem(
-        gettext_lazy("Stale practice models"), reverse("editorial_stale_models"),
-        name="stale-models", icon_name="time", order=1050,
+        gettext_lazy("Stale practice models"),
+        reverse("editorial_stale_models"),
+        name="stale-models",
+        icon_name="time",
+        order=1050,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_editor_guide():
     return MenuItem(
-        gettext_lazy("Editor guide"), reverse("editorial_guide"), name="editor-guide",
-        icon_name="help", order=9000,
+        gettext_lazy("Editor guide"),
+        reverse("editorial_guide"),
+        name="editor-guide",
+        icon_name="help",
+        order=9000,
     )

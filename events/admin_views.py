@@ -36,8 +36,7 @@ def _cell(value):
 
 # Shown in place of needs that no configured key opens: never a blank that reads as "none".
 UNREADABLE_NEEDS = gettext_lazy(
-    "[Cannot be decrypted: the encryption key is missing. Nothing has been deleted; "
-    "contact the site administrator.]"
+    "[Cannot be decrypted: the encryption key is missing. Nothing has been deleted; contact the site administrator.]"
 )
 
 
@@ -63,23 +62,42 @@ def registrations_view(request, page_id):
         response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.csv"'
         response.write("\ufeff")  # Excel reads UTF-8 only with a BOM
         writer = csv.writer(response)
-        writer.writerow([_("Status"), _("Name"), _("E-mail"), _("Organisation"),
-                         _("Dietary or accessibility needs"), _("Registered"), _("Cancelled")])
+        writer.writerow(
+            [
+                _("Status"),
+                _("Name"),
+                _("E-mail"),
+                _("Organisation"),
+                _("Dietary or accessibility needs"),
+                _("Registered"),
+                _("Cancelled"),
+            ]
+        )
         for row in rows:
-            writer.writerow([
-                row.get_status_display(), _cell(row.name), _cell(row.email), _cell(row.organisation),
-                _cell(row.needs_text), timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
-                timezone.localtime(row.cancelled_at).strftime("%Y-%m-%d %H:%M") if row.cancelled_at else "",
-            ])
+            writer.writerow(
+                [
+                    row.get_status_display(),
+                    _cell(row.name),
+                    _cell(row.email),
+                    _cell(row.organisation),
+                    _cell(row.needs_text),
+                    timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M"),
+                    timezone.localtime(row.cancelled_at).strftime("%Y-%m-%d %H:%M") if row.cancelled_at else "",
+                ]
+            )
         add_never_cache_headers(response)
         return response
     counts = {status: sum(1 for r in rows if r.status == status) for status in Registration.Status.values}
-    response = TemplateResponse(request, "events/admin/registrations.html", {
-        "event": event,
-        "registrations": rows,
-        "counts": counts,
-        "unreadable": unreadable,
-        "page_title": _("Registrations: %(title)s") % {"title": event.title},
-    })
+    response = TemplateResponse(
+        request,
+        "events/admin/registrations.html",
+        {
+            "event": event,
+            "registrations": rows,
+            "counts": counts,
+            "unreadable": unreadable,
+            "page_title": _("Registrations: %(title)s") % {"title": event.title},
+        },
+    )
     add_never_cache_headers(response)
     return response

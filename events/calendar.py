@@ -35,13 +35,25 @@ def event_facets():
         Facet("region", gettext_lazy("Region"), "region__code", vocabulary_choices(Region)),
         Facet("municipality", gettext_lazy("Municipality"), "municipality__code", vocabulary_choices(Municipality)),
         Facet("type", gettext_lazy("Event type"), "event_type", enum_choices(EventPage.EventType)),
-        Facet("audience", gettext_lazy("Target group"), "target_groups__code", vocabulary_choices(TargetGroup),
-              many=True),
-        Facet("language", gettext_lazy("Language of the event"), "event_languages__code",
-              vocabulary_choices(EventLanguage), many=True),
+        Facet(
+            "audience", gettext_lazy("Target group"), "target_groups__code", vocabulary_choices(TargetGroup), many=True
+        ),
+        Facet(
+            "language",
+            gettext_lazy("Language of the event"),
+            "event_languages__code",
+            vocabulary_choices(EventLanguage),
+            many=True,
+        ),
         # Hybrid events can be attended both ways: they count under both values.
-        Facet("attendance", gettext_lazy("Attendance"), "attendance", attendance_choices, show_empty=True,
-              expand={"in_person": ("in_person", "hybrid"), "online": ("online", "hybrid")}),
+        Facet(
+            "attendance",
+            gettext_lazy("Attendance"),
+            "attendance",
+            attendance_choices,
+            show_empty=True,
+            expand={"in_person": ("in_person", "hybrid"), "online": ("online", "hybrid")},
+        ),
     ]
 
 
@@ -53,9 +65,7 @@ def visible_occurrences(index_page, locale):
 
 
 def visible_events(index_page, locale):
-    return (
-        EventPage.objects.live().public().filter(locale=locale).descendant_of(index_page)
-    )
+    return EventPage.objects.live().public().filter(locale=locale).descendant_of(index_page)
 
 
 def parse_month(value, today):
@@ -67,8 +77,10 @@ def parse_month(value, today):
         year, month = int(match.group(1)), int(match.group(2))
         if MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12:
             return datetime.date(year, month, 1), None
-    message = _("“%(value)s” is not a month we can show (use the form YYYY-MM, e.g. %(example)s). "
-                "Showing the current month instead.") % {"value": value[:20], "example": today.strftime("%Y-%m")}
+    message = _(
+        "“%(value)s” is not a month we can show (use the form YYYY-MM, e.g. %(example)s). "
+        "Showing the current month instead."
+    ) % {"value": value[:20], "example": today.strftime("%Y-%m")}
     return today.replace(day=1), message
 
 
@@ -106,11 +118,17 @@ def month_grid(first_day, occurrences, today):
             day += datetime.timedelta(days=1)
     weeks = []
     for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first_day.year, first_day.month):
-        weeks.append([
-            {"date": day, "in_month": day.month == first_day.month, "is_today": day == today,
-             "occurrences": by_day.get(day, [])}
-            for day in week
-        ])
+        weeks.append(
+            [
+                {
+                    "date": day,
+                    "in_month": day.month == first_day.month,
+                    "is_today": day == today,
+                    "occurrences": by_day.get(day, []),
+                }
+                for day in week
+            ]
+        )
     return MonthGrid(first_day=first_day, weeks=weeks)
 
 
@@ -140,9 +158,7 @@ class CalendarQuery:
         else:
             occurrences = occurrences.upcoming(self.now)
         self.window_occurrences = occurrences
-        events = visible_events(index_page, locale).filter(
-            pk__in=occurrences.order_by().values("event_id")
-        )
+        events = visible_events(index_page, locale).filter(pk__in=occurrences.order_by().values("event_id"))
         self.faceted = FacetedQuery(events, event_facets(), params)
         self.messages.extend(self.faceted.messages)
 

@@ -10,9 +10,11 @@ def registration_key_check(app_configs, **kwargs):
     (the development and test settings' fallback; production refuses to start without a key)."""
     if not getattr(settings, "REGISTRATION_ENCRYPTION_KEY_DERIVED", False):
         return []
-    return [checks.Info(
-        "Registration needs are encrypted with a key derived from SECRET_KEY (development and test "
-        "settings only): changing SECRET_KEY makes them unreadable.",
-        hint="Set REGISTRATION_ENCRYPTION_KEY to a Fernet key of its own (docs/security.md).",
-        id="events.I001",
-    )]
+    return [
+        checks.Info(
+            "Registration needs are encrypted with a key derived from SECRET_KEY (development and test "
+            "settings only): changing SECRET_KEY makes them unreadable.",
+            hint="Set REGISTRATION_ENCRYPTION_KEY to a Fernet key of its own (docs/security.md).",
+            id="events.I001",
+        )
+    ]

@@ -54,7 +54,8 @@ def _fail(label):
     logger.error(
         "Could not decrypt %s with any of the %d keys in REGISTRATION_ENCRYPTION_KEY; the stored "
         "token is left unchanged. List the key it was encrypted with again (docs/security.md).",
-        label, _key_count(),
+        label,
+        _key_count(),
     )
     return DecryptionFailed(f"No key in REGISTRATION_ENCRYPTION_KEY opens {label}.")
 

@@ -28,8 +28,10 @@ class UpcomingEventsRSS(Feed):
     def items(self, index_page):
         locale = Locale.get_active()
         return list(
-            visible_occurrences(index_page, locale).upcoming().for_listing().select_related("event__organiser")
-            [:FEED_ITEMS]
+            visible_occurrences(index_page, locale)
+            .upcoming()
+            .for_listing()
+            .select_related("event__organiser")[:FEED_ITEMS]
         )
 
     def item_title(self, occurrence):

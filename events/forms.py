@@ -46,12 +46,14 @@ class ConsentField(forms.Field):
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(
-        label=_("Name"), max_length=200,
+        label=_("Name"),
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={"required": _("Enter your name.")},
     )
     email = forms.EmailField(
-        label=_("E-mail address"), max_length=254,
+        label=_("E-mail address"),
+        max_length=254,
         help_text=_("We send the confirmation and your personal cancellation link here."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
@@ -60,11 +62,15 @@ class RegistrationForm(forms.Form):
         },
     )
     organisation = forms.CharField(
-        label=_("Organisation (optional)"), max_length=200, required=False,
+        label=_("Organisation (optional)"),
+        max_length=200,
+        required=False,
         widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     needs = forms.CharField(
-        label=_("Dietary or accessibility needs (optional)"), max_length=NEEDS_MAX_LENGTH, required=False,
+        label=_("Dietary or accessibility needs (optional)"),
+        max_length=NEEDS_MAX_LENGTH,
+        required=False,
         help_text=_("Only the organisers of this event see this. It is stored encrypted and erased after the event."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )

@@ -77,8 +77,9 @@ def calendar(events, request, name, language, uid):
 
     ``uid`` identifies the calendar itself (RFC 7986) and must be stable per feed.
     """
-    cal = Calendar.new(prodid=PRODID, name=name, language=language, uid=uid,
-                       refresh_interval=datetime.timedelta(hours=6))
+    cal = Calendar.new(
+        prodid=PRODID, name=name, language=language, uid=uid, refresh_interval=datetime.timedelta(hours=6)
+    )
     cal.add("method", "PUBLISH")
     stamp = timezone.now()
     for event in events:

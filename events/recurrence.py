@@ -135,8 +135,13 @@ def sync_occurrences(event):
         if row is None:
             to_create.append(
                 EventOccurrence(
-                    event=event, start=start, end=end, original_start=original, status=event.status,
-                    sequence=event.ical_sequence, uid=occurrence_uid(event, original),
+                    event=event,
+                    start=start,
+                    end=end,
+                    original_start=original,
+                    status=event.status,
+                    sequence=event.ical_sequence,
+                    uid=occurrence_uid(event, original),
                 )
             )
             continue

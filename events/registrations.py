@@ -68,8 +68,12 @@ def register(event, data, language=None, now=None):
         else:
             raise RegistrationClosed(_("The event is full."))
         registration = Registration(
-            event=locked, status=status, name=data["name"], email=email,
-            organisation=data.get("organisation", ""), language=(language or get_language() or "fi")[:10],
+            event=locked,
+            status=status,
+            name=data["name"],
+            email=email,
+            organisation=data.get("organisation", ""),
+            language=(language or get_language() or "fi")[:10],
             consent_at=now,
         )
         registration.needs = data.get("needs", "")

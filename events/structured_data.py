@@ -42,8 +42,9 @@ def event_json_ld(event, request, occurrence=None):
             address["addressLocality"] = event.municipality.name
         if event.region_id:
             address["addressRegion"] = event.region.name
-        places.append({"@type": "Place", "name": event.venue_name or address.get("addressLocality", ""),
-                       "address": address})
+        places.append(
+            {"@type": "Place", "name": event.venue_name or address.get("addressLocality", ""), "address": address}
+        )
     if attendance in ("online", "hybrid"):
         places.append({"@type": "VirtualLocation", "url": event.public_join_url or event.get_full_url(request)})
     data = {

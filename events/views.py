@@ -48,21 +48,23 @@ def calendar_view(request, index_page, mode):
     query = CalendarQuery(index_page, locale, mode, request.GET)
     filter_params = query.filter_params()
     context = index_page.get_context(request)
-    context.update({
-        "mode": mode,
-        "notices": query.messages,
-        "facets": query.faceted.facet_results(),
-        "active_filters": query.faceted.active_filters(),
-        "filters_active": query.faceted.active,
-        "keep": {"month": query.month.strftime("%Y-%m")} if mode == "month" else {},
-        "clear_url": _subpage_url(index_page, request, mode),
-        "upcoming_url": _subpage_url(index_page, request, "upcoming", filter_params),
-        "month_url": _subpage_url(index_page, request, "month", filter_params),
-        "past_url": _subpage_url(index_page, request, "past", filter_params),
-        "ical_url": _ical_url(request, index_page, filter_params),
-        "rss_url": _subpage_url(index_page, request, "rss"),
-        "atom_url": _subpage_url(index_page, request, "atom"),
-    })
+    context.update(
+        {
+            "mode": mode,
+            "notices": query.messages,
+            "facets": query.faceted.facet_results(),
+            "active_filters": query.faceted.active_filters(),
+            "filters_active": query.faceted.active,
+            "keep": {"month": query.month.strftime("%Y-%m")} if mode == "month" else {},
+            "clear_url": _subpage_url(index_page, request, mode),
+            "upcoming_url": _subpage_url(index_page, request, "upcoming", filter_params),
+            "month_url": _subpage_url(index_page, request, "month", filter_params),
+            "past_url": _subpage_url(index_page, request, "past", filter_params),
+            "ical_url": _ical_url(request, index_page, filter_params),
+            "rss_url": _subpage_url(index_page, request, "rss"),
+            "atom_url": _subpage_url(index_page, request, "atom"),
+        }
+    )
     if mode == "month":
         grid = query.grid()
         nav = {}
@@ -70,8 +72,9 @@ def calendar_view(request, index_page, mode):
             params = filter_params.copy()
             params["month"] = month.strftime("%Y-%m")
             nav[key] = _subpage_url(index_page, request, "month", params)
-        context.update({"grid": grid, "month_nav": nav,
-                        "month_has_events": any(d["occurrences"] for w in grid.weeks for d in w)})
+        context.update(
+            {"grid": grid, "month_nav": nav, "month_has_events": any(d["occurrences"] for w in grid.weeks for d in w)}
+        )
     else:
         context["page_obj"] = paginate(request, query.occurrences(), page_size())
     return TemplateResponse(request, "events/event_index_page.html", context)
@@ -91,14 +94,21 @@ def calendar_ical(request, index_id):
     index_page = get_object_or_404(EventIndexPage.objects.live().public().select_related("locale"), pk=index_id)
     locale = index_page.locale
     with translation.override(locale.language_code):
-        query = CalendarQuery(index_page, locale, "upcoming", request.GET,
-                              now=timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS))
+        query = CalendarQuery(
+            index_page, locale, "upcoming", request.GET, now=timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+        )
         events = list(
-            query.faceted.queryset().select_related("organiser", "municipality")
+            query.faceted.queryset()
+            .select_related("organiser", "municipality")
             .order_by("start", "pk")[:FEED_MAX_EVENTS]
         )
-        body = ical.calendar(events, request, name=index_page.title, language=locale.language_code,
-                             uid=_feed_uid(index_page, query.filter_params()))
+        body = ical.calendar(
+            events,
+            request,
+            name=index_page.title,
+            language=locale.language_code,
+            uid=_feed_uid(index_page, query.filter_params()),
+        )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="calendar.ics"'
     return response
@@ -110,8 +120,9 @@ def event_ical(request, page_id):
         EventPage.objects.live().public().select_related("organiser", "municipality", "locale"), pk=page_id
     )
     with translation.override(event.locale.language_code):
-        body = ical.calendar([event], request, name=event.title, language=event.locale.language_code,
-                             uid=f"calendar-{event.ical_uid}")
+        body = ical.calendar(
+            [event], request, name=event.title, language=event.locale.language_code, uid=f"calendar-{event.ical_uid}"
+        )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
@@ -135,11 +146,14 @@ def serve_event_page(page, request, *args, **kwargs):
                 if outcome.registration.status == Registration.Status.CONFIRMED:
                     messages.success(request, _("You are registered. A confirmation is on its way to your e-mail."))
                 else:
-                    messages.info(request, _("The event is full: you are on the waiting list. "
-                                             "We will e-mail you if a place becomes free."))
-                response = HttpResponseRedirect(
-                    registrations_personal_path(outcome.registration)
-                )
+                    messages.info(
+                        request,
+                        _(
+                            "The event is full: you are on the waiting list. "
+                            "We will e-mail you if a place becomes free."
+                        ),
+                    )
+                response = HttpResponseRedirect(registrations_personal_path(outcome.registration))
                 add_never_cache_headers(response)
                 return response
     elif request.method == "POST":
@@ -147,17 +161,19 @@ def serve_event_page(page, request, *args, **kwargs):
     occurrences = page.upcoming_occurrences(now)
     next_occurrence = occurrences[0] if occurrences else None
     context = page.get_context(request, *args, **kwargs)
-    context.update({
-        "form": form,
-        "registration_open": registration_open,
-        "places_left": registrations.places_left(page) if page.registration_enabled else None,
-        "upcoming_occurrences": occurrences,
-        "all_occurrences": page.occurrence_rows,
-        "next_occurrence": next_occurrence,
-        "related_models": [m.localized for m in page.related_models.live().public()],
-        "json_ld": json_ld_script(event_json_ld(page, request, next_occurrence)),
-        "ical_url": reverse("events_feeds:event_ical", kwargs={"page_id": page.pk}),
-    })
+    context.update(
+        {
+            "form": form,
+            "registration_open": registration_open,
+            "places_left": registrations.places_left(page) if page.registration_enabled else None,
+            "upcoming_occurrences": occurrences,
+            "all_occurrences": page.occurrence_rows,
+            "next_occurrence": next_occurrence,
+            "related_models": [m.localized for m in page.related_models.live().public()],
+            "json_ld": json_ld_script(event_json_ld(page, request, next_occurrence)),
+            "ical_url": reverse("events_feeds:event_ical", kwargs={"page_id": page.pk}),
+        }
+    )
     response = TemplateResponse(request, page.get_template(request, *args, **kwargs), context)
     if form is not None:
         # The form carries a CSRF token: never serve it from a shared cache.
@@ -185,11 +201,15 @@ def registration_detail(request, token):
         for other in promoted:
             send_registration_email(other, request, template="promoted")
     event = registration.event.localized
-    response = TemplateResponse(request, "events/registration_detail.html", {
-        "registration": registration,
-        "event": event,
-        "cancelled_now": cancelled_now,
-        "show_join_url": registration.status == Registration.Status.CONFIRMED and event.join_url,
-    })
+    response = TemplateResponse(
+        request,
+        "events/registration_detail.html",
+        {
+            "registration": registration,
+            "event": event,
+            "cancelled_now": cancelled_now,
+            "show_join_url": registration.status == Registration.Status.CONFIRMED and event.join_url,
+        },
+    )
     patch_cache_control(response, private=True)
     return response

@@ -33,7 +33,10 @@ def registrations_button(page, user, view_name, next_url=None):
     holder = registrations_page_for(user, page)
     if holder is not None:
         yield Button(
-            _("Registrations"), reverse("events_registrations", args=[holder.pk]), icon_name="group", priority=80,
+            _("Registrations"),
+            reverse("events_registrations", args=[holder.pk]),
+            icon_name="group",
+            priority=80,
         )
 
 

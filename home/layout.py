@@ -32,8 +32,7 @@ def build_chrome(request, site, language):
     if site is None:
         return {"home_url": "/", "nav_items": [], "footer": {}}
     home = localized_home(site, language)
-    menu = (home.get_children().live().public().in_menu()
-            .only("id", "title", "url_path", "path", "depth", "locale_id"))
+    menu = home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth", "locale_id")
     nav_items = [
         {"pk": item.pk, "title": item.title, "url": item.get_url(request), "path": item.path, "depth": item.depth}
         for item in menu

@@ -65,7 +65,9 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(home_page_listings(self))
         context["latest_news"] = list(
-            ArticlePage.objects.live().public().filter(locale_id=self.locale_id)
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale_id=self.locale_id)
             .order_by("-date", "-pk")[: self.latest_news_count]
         )
         return context
@@ -74,7 +76,9 @@ class HomePage(Page):
 class HighlightedModel(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="highlighted_models")
     model_page = models.ForeignKey(
-        "models_library.PracticeModelPage", verbose_name=_("practice model"), on_delete=models.CASCADE,
+        "models_library.PracticeModelPage",
+        verbose_name=_("practice model"),
+        on_delete=models.CASCADE,
         related_name="+",
     )
     panels = [PageChooserPanel("model_page")]
@@ -106,7 +110,9 @@ class ArticlePage(LemmaIndexedMixin, Page):
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     source_organisations = ParentalManyToManyField(
-        "models_library.Organisation", verbose_name=_("publishing organisations"), blank=True,
+        "models_library.Organisation",
+        verbose_name=_("publishing organisations"),
+        blank=True,
         related_name="articles",
     )
 
@@ -151,15 +157,24 @@ class StandardPage(LemmaIndexedMixin, Page):
 class PortalSettings(BaseSiteSetting):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     accessibility_statement = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("accessibility statement page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy_notice = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("privacy notice page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_feedback_email = models.EmailField(
-        _("accessibility feedback e-mail"), blank=True,
+        _("accessibility feedback e-mail"),
+        blank=True,
         help_text=_("Where visitors report accessibility problems (required by Act 306/2019)."),
     )
 

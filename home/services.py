@@ -12,7 +12,8 @@ def home_page_listings(home):
     locale_id = home.locale_id
     highlighted_ids = list(home.highlighted_models.values_list("model_page__translation_key", flat=True))
     highlighted = list(
-        PracticeModelPage.objects.live().public()
+        PracticeModelPage.objects.live()
+        .public()
         .filter(locale_id=locale_id, translation_key__in=highlighted_ids)
         .select_related("cover_image")
         .prefetch_related("regions")

@@ -26,9 +26,7 @@ class MultilingualSitemap(Sitemap):
         object_list = list(self.paginator.page(page).object_list)
         keys = {p.translation_key for p in object_list}
         alternates = defaultdict(list)
-        siblings = (
-            Page.objects.filter(translation_key__in=keys).live().public().select_related("locale")
-        )
+        siblings = Page.objects.filter(translation_key__in=keys).live().public().select_related("locale")
         for sibling in siblings:
             alternates[sibling.translation_key].append(
                 {"lang_code": sibling.locale.language_code, "location": sibling.get_full_url(self.request)}

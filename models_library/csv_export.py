@@ -25,9 +25,21 @@ def _names(items):
 
 def header():
     return [
-        _("Name"), _("Address"), _("Short description"), _("Development stage"), _("Implementation site"),
-        _("Regions"), _("Municipalities"), _("Funders"), _("Target groups"), _("Themes"),
-        _("Implementing organisations"), _("Adopted in"), _("Keywords"), _("Created"), _("Last updated"),
+        _("Name"),
+        _("Address"),
+        _("Short description"),
+        _("Development stage"),
+        _("Implementation site"),
+        _("Regions"),
+        _("Municipalities"),
+        _("Funders"),
+        _("Target groups"),
+        _("Themes"),
+        _("Implementing organisations"),
+        _("Adopted in"),
+        _("Keywords"),
+        _("Created"),
+        _("Last updated"),
     ]
 
 

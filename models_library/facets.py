@@ -15,16 +15,36 @@ SEARCH_FACETS = ("target_group", "region", "stage", "theme")
 def library_facets():
     """The library's facets, in the order the panel shows them (lookups from PracticeModelPage)."""
     return [
-        Facet("target_group", gettext_lazy("Target group"), "target_groups__code",
-              vocabulary_choices(TargetGroup), many=True),
+        Facet(
+            "target_group",
+            gettext_lazy("Target group"),
+            "target_groups__code",
+            vocabulary_choices(TargetGroup),
+            many=True,
+        ),
         Facet("region", gettext_lazy("Region"), "regions__code", vocabulary_choices(Region), many=True),
-        Facet("stage", gettext_lazy("Development stage"), "development_stage",
-              enum_choices(DevelopmentStage), show_empty=True),
+        Facet(
+            "stage",
+            gettext_lazy("Development stage"),
+            "development_stage",
+            enum_choices(DevelopmentStage),
+            show_empty=True,
+        ),
         Facet("theme", gettext_lazy("Theme"), "themes__code", vocabulary_choices(Theme), many=True),
-        Facet("organisation", gettext_lazy("Organisation"), "organisations__code",
-              vocabulary_choices(Organisation), many=True),
-        Facet("adopted_in", gettext_lazy("Adopted in region"), "adoptions__region__code",
-              vocabulary_choices(Region), many=True),
+        Facet(
+            "organisation",
+            gettext_lazy("Organisation"),
+            "organisations__code",
+            vocabulary_choices(Organisation),
+            many=True,
+        ),
+        Facet(
+            "adopted_in",
+            gettext_lazy("Adopted in region"),
+            "adoptions__region__code",
+            vocabulary_choices(Region),
+            many=True,
+        ),
     ]
 
 

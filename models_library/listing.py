@@ -42,7 +42,8 @@ DEFAULT_SORT = "updated"
 def _stage_rank():
     return Case(
         *[When(development_stage=value, then=Value(rank)) for rank, value in enumerate(DevelopmentStage.values)],
-        default=Value(-1), output_field=IntegerField(),
+        default=Value(-1),
+        output_field=IntegerField(),
     )
 
 
@@ -59,17 +60,18 @@ def apply_sort(queryset, sort):
 
 def models_below(index_page):
     """Live, public practice models anywhere below ``index_page``, in its language."""
-    return (
-        PracticeModelPage.objects.live().public()
-        .descendant_of(index_page)
-        .filter(locale_id=index_page.locale_id)
-    )
+    return PracticeModelPage.objects.live().public().descendant_of(index_page).filter(locale_id=index_page.locale_id)
 
 
 def with_card_relations(queryset):
     """What the cards and the CSV read, prefetched: a fixed number of queries."""
     return queryset.select_related("cover_image").prefetch_related(
-        "regions", "target_groups", "themes", "organisations", "municipalities", "funders",
+        "regions",
+        "target_groups",
+        "themes",
+        "organisations",
+        "municipalities",
+        "funders",
         Prefetch("adoptions", queryset=Adoption.objects.select_related("region", "municipality", "organisation")),
     )
 
@@ -98,8 +100,9 @@ class Listing:
 def clean_sort(params, messages):
     sort = params.get("sort") or DEFAULT_SORT
     if sort not in SORTS:
-        messages.append(_("Unknown sort order “%(sort)s”; showing the most recently updated first.")
-                        % {"sort": sort[:40]})
+        messages.append(
+            _("Unknown sort order “%(sort)s”; showing the most recently updated first.") % {"sort": sort[:40]}
+        )
         sort = DEFAULT_SORT
     return sort
 

@@ -59,8 +59,12 @@ class FunderViewSet(VocabularyViewSet):
 
 class VocabularyGroup(SnippetViewSetGroup):
     items = (
-        TargetGroupViewSet, ThemeViewSet, RegionViewSet, MunicipalityViewSet,
-        OrganisationViewSet, FunderViewSet,
+        TargetGroupViewSet,
+        ThemeViewSet,
+        RegionViewSet,
+        MunicipalityViewSet,
+        OrganisationViewSet,
+        FunderViewSet,
     )
     menu_icon = "list-ul"
     menu_label = _("Vocabularies")

@@ -42,7 +42,7 @@ def check_parameters(params):
     if '"' in params.get("search", ""):
         # The full-text backends do not all escape quotes (SQLite's FTS fails on one), and
         # the API offers no phrase search: a quote can only be a mistake or a probe.
-        raise BadRequestError("search cannot contain double quotes (\")")
+        raise BadRequestError('search cannot contain double quotes (")')
     operator = params.get("search_operator")
     if operator is not None and operator not in SEARCH_OPERATORS:
         raise BadRequestError("search_operator must be 'and' or 'or'")

@@ -27,9 +27,7 @@ admin_login = _sign_in(account.LoginView.as_view())
 #: Django's admin sign-in (/django-admin/login/).
 django_admin_login = _sign_in(admin.site.login)
 #: The sign-in form of pages restricted to logged-in visitors (/fi/_util/login/).
-front_end_login = _sign_in(
-    auth_views.LoginView.as_view(template_name=wagtail_urls.WAGTAIL_FRONTEND_LOGIN_TEMPLATE)
-)
+front_end_login = _sign_in(auth_views.LoginView.as_view(template_name=wagtail_urls.WAGTAIL_FRONTEND_LOGIN_TEMPLATE))
 #: Wagtail's admin password reset (/admin/password_reset/): each POST may send an e-mail.
 admin_password_reset = rate_limit("password-reset")(
     rate_limit("password-reset-email", key=by_posted("email"))(account.PasswordResetView.as_view())

@@ -19,10 +19,12 @@ def rate_limits_shared_cache(app_configs, **kwargs):
     """Rate limits count in the default cache: in production it must be shared by every worker."""
     if not settings.RATE_LIMIT_ENABLED or not isinstance(caches["default"], UNSHARED_CACHES):
         return []
-    return [Warning(
-        "Rate limits count in a cache that each worker process keeps to itself "
-        f"({type(caches['default']).__name__}): with N workers a limit lets N times as many "
-        "requests through.",
-        hint="Set CACHE_URL to a Redis shared by every app server (e.g. redis://cache:6379/1).",
-        id="portal.W001",
-    )]
+    return [
+        Warning(
+            "Rate limits count in a cache that each worker process keeps to itself "
+            f"({type(caches['default']).__name__}): with N workers a limit lets N times as many "
+            "requests through.",
+            hint="Set CACHE_URL to a Redis shared by every app server (e.g. redis://cache:6379/1).",
+            id="portal.W001",
+        )
+    ]

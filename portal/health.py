@@ -56,8 +56,13 @@ def report():
     database = database_status()
     if database == "unavailable":
         return {"status": "error", "database": database}, 503
-    out = {"status": "ok", "database": database, "cache": cache_status(), "search": search_status(),
-           "search_queue": pending_count()}
+    out = {
+        "status": "ok",
+        "database": database,
+        "cache": cache_status(),
+        "search": search_status(),
+        "search_queue": pending_count(),
+    }
     if any(out[name] != "ok" for name in ("database", "cache", "search")):
         out["status"] = "degraded"
     return out, 200

@@ -26,8 +26,11 @@ def pending_count():
 
 def resilient_backends():
     """The configured, auto-updated backends that queue their failures (the external engines)."""
-    return [backend for _name, backend in get_search_backends_with_name(with_auto_update=True)
-            if isinstance(backend, ResilientSearchBackendMixin)]
+    return [
+        backend
+        for _name, backend in get_search_backends_with_name(with_auto_update=True)
+        if isinstance(backend, ResilientSearchBackendMixin)
+    ]
 
 
 def catch_up(batch_size=1000):
@@ -45,8 +48,9 @@ def catch_up(batch_size=1000):
                 break
             except Exception as exc:  # noqa: BLE001 - one bad object must not stop the others
                 logger.exception("Catching up the search index for %s failed.", row)
-                PendingIndexUpdate.objects.filter(pk=row.pk).update(attempts=row.attempts + 1,
-                                                                    last_error=str(exc)[:2000])
+                PendingIndexUpdate.objects.filter(pk=row.pk).update(
+                    attempts=row.attempts + 1, last_error=str(exc)[:2000]
+                )
                 continue
             # Not if it was queued again meanwhile: that later change may not be in yet.
             PendingIndexUpdate.objects.filter(pk=row.pk, queued_at=row.queued_at).delete()

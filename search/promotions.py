@@ -44,8 +44,13 @@ def promoted_pages(query_text, locale):
             if page is not None:
                 out.append({"title": page.title, "url": page.url, "description": pick.description})
         elif pick.external_link_url:
-            out.append({"title": pick.external_link_text or pick.external_link_url,
-                        "url": pick.external_link_url, "description": pick.description})
+            out.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
+            )
     return out
 
 
@@ -62,8 +67,9 @@ def record_query(query_text, language, found):
         return
     try:
         with transaction.atomic():
-            SearchQueryLog.objects.create(date=today, language=language, query_string=query_string,
-                                          hits=1, zero_result_hits=zero)
+            SearchQueryLog.objects.create(
+                date=today, language=language, query_string=query_string, hits=1, zero_result_hits=zero
+            )
     except IntegrityError:  # a parallel request created the row first
         rows.update(hits=F("hits") + 1, zero_result_hits=F("zero_result_hits") + zero)
 
@@ -92,21 +98,23 @@ def popular_queries(language, count=POPULAR_COUNT):
     """
     shown = Page.objects.live().public().filter(locale__language_code=language).values("translation_key")
     curated = set(
-        Query.objects.filter(editors_picks__page__translation_key__in=shown)
-        .values_list("query_string", flat=True)
+        Query.objects.filter(editors_picks__page__translation_key__in=shown).values_list("query_string", flat=True)
     )
     if not curated:
         return []
     searches = dict(
         SearchQueryLog.objects.filter(date__gte=_since(POPULAR_DAYS), language=language, query_string__in=curated)
-        .values("query_string").annotate(n=Sum("hits")).values_list("query_string", "n")
+        .values("query_string")
+        .annotate(n=Sum("hits"))
+        .values_list("query_string", "n")
     )
     return sorted(curated, key=lambda q: (-searches.get(q, 0), q))[:count]
 
 
 def zero_result_queries(count=50, days=POPULAR_DAYS):
-    return list(query_statistics(days=days).filter(without_results__gt=0)
-                .order_by("-without_results", "query_string")[:count])
+    return list(
+        query_statistics(days=days).filter(without_results__gt=0).order_by("-without_results", "query_string")[:count]
+    )
 
 
 def most_popular_queries(count=50, days=POPULAR_DAYS):

@@ -83,8 +83,13 @@ def search_facets():
     """Result type + the library facets. Library facets describe practice models, so
     choosing one narrows the results to practice models (documented in docs/search.md)."""
     return [
-        Facet("type", _("Result type"), "result_type",
-              lambda: [(code, str(label)) for code, label, _m in searchable_types()], show_empty=True),
+        Facet(
+            "type",
+            _("Result type"),
+            "result_type",
+            lambda: [(code, str(label)) for code, label, _m in searchable_types()],
+            show_empty=True,
+        ),
         *library_search_facets(),
     ]
 
@@ -109,13 +114,15 @@ def clean_query(raw, language):
     text = " ".join(raw.split())
     if len(text) > MAX_QUERY_LENGTH:
         text = text[:MAX_QUERY_LENGTH].rstrip()
-        messages.append(
-            _("The search was shortened to its first %(count)d characters.") % {"count": MAX_QUERY_LENGTH}
-        )
+        messages.append(_("The search was shortened to its first %(count)d characters.") % {"count": MAX_QUERY_LENGTH})
     groups, dropped = query_groups(text, language)
     if dropped or re.search(r"(^|\s)[-+]\w", text):
-        messages.append(_("Search operators such as AND, OR, NOT and minus signs are not supported: "
-                          "results contain all the words you typed."))
+        messages.append(
+            _(
+                "Search operators such as AND, OR, NOT and minus signs are not supported: "
+                "results contain all the words you typed."
+            )
+        )
     if len(groups) > MAX_QUERY_WORDS:
         groups = groups[:MAX_QUERY_WORDS]
         messages.append(_("Only the first %(count)d words were searched.") % {"count": MAX_QUERY_WORDS})
@@ -126,8 +133,7 @@ def clean_query(raw, language):
 
 # -- matching and ranking (the backend's job) ---------------------------------------
 def backend_query(groups):
-    parts = [Or([PlainText(term) for term in group]) if len(group) > 1 else PlainText(group[0])
-             for group in groups]
+    parts = [Or([PlainText(term) for term in group]) if len(group) > 1 else PlainText(group[0]) for group in groups]
     return parts[0] if len(parts) == 1 else And(parts)
 
 
@@ -158,9 +164,11 @@ def sqlite_ranked_ids(groups, content_type_ids, locale_id, limit, within=None):
     entries = config.get_model("IndexEntry")._meta.db_table
     fts = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
     pages = Page._meta.db_table
-    match = "{title body} : (" + " AND ".join(
-        "(" + " OR ".join(_fts_phrase(t) for t in group) + ")" for group in groups
-    ) + ")"
+    match = (
+        "{title body} : ("
+        + " AND ".join("(" + " OR ".join(_fts_phrase(t) for t in group) + ")" for group in groups)
+        + ")"
+    )
     placeholders = ", ".join(["%s"] * len(content_type_ids))
     params = [match, *content_type_ids, locale_id]
     sql = (
@@ -290,8 +298,7 @@ def highlight(text, groups, language, length=SNIPPET_LENGTH):
     if not text:
         return ""
     wanted = term_set(groups)
-    spans = [m.span() for m in WORD_RE.finditer(text)
-             if set(word_terms(m.group(0), language)) & wanted]
+    spans = [m.span() for m in WORD_RE.finditer(text) if set(word_terms(m.group(0), language)) & wanted]
     start = 0
     if spans and spans[0][0] > length // 2:
         start = text.rfind(" ", 0, spans[0][0] - length // 4) + 1
@@ -390,7 +397,8 @@ def run_search(request):
     # the visitor's filters are ranked, which is the expensive part for a common word.
     ct_codes = _type_content_types()
     searchable = (
-        Page.objects.live().public()
+        Page.objects.live()
+        .public()
         .filter(locale=locale, content_type__in=list(ct_codes))
         .annotate(result_type=result_type_annotation(ct_codes))
     )
@@ -437,12 +445,16 @@ def run_search(request):
         if page is None:
             continue
         code = ct_codes.get(page.content_type_id, "")
-        results.append(Result(
-            page=page, type_code=code, type_label=labels.get(code, ""),
-            snippet=highlight(_snippet_text(page, cleaned.groups, language), cleaned.groups, language),
-            date=getattr(page, "start", None) or getattr(page, "date", None) or page.last_published_at,
-            url=page.get_url(request),
-        ))
+        results.append(
+            Result(
+                page=page,
+                type_code=code,
+                type_label=labels.get(code, ""),
+                snippet=highlight(_snippet_text(page, cleaned.groups, language), cleaned.groups, language),
+                date=getattr(page, "start", None) or getattr(page, "date", None) or page.last_published_at,
+                url=page.get_url(request),
+            )
+        )
     page_obj.object_list = results
     outcome.results = page_obj
     outcome.facets = faceted.facet_results()
@@ -467,8 +479,13 @@ def browse_links(request):
     from events.models import EventIndexPage  # noqa: PLC0415 - as in searchable_types()
     from models_library.models import PracticeModelIndexPage  # noqa: PLC0415 - as in searchable_types()
 
-    pages = (Page.objects.live().public().filter(locale=Locale.get_active())
-             .type(PracticeModelIndexPage, EventIndexPage).order_by("path")[:4])
+    pages = (
+        Page.objects.live()
+        .public()
+        .filter(locale=Locale.get_active())
+        .type(PracticeModelIndexPage, EventIndexPage)
+        .order_by("path")[:4]
+    )
     return [{"title": page.title, "url": page.get_url(request)} for page in pages]
 
 
@@ -491,10 +508,11 @@ def suggestions(raw, request):
         condition |= Q(title__icontains=base_lemma)
     cts = [ContentType.objects.get_for_model(m).pk for m in (PracticeModelPage, EventPage)]
     pages = (
-        Page.objects.live().public()
+        Page.objects.live()
+        .public()
         .filter(locale=locale, content_type__in=cts)
         .filter(condition)
-        .order_by("title")[:MAX_SUGGESTIONS * 3]
+        .order_by("title")[: MAX_SUGGESTIONS * 3]
     )
     folded_text = text.lower()
     ranked = sorted(pages, key=lambda p: (not p.title.lower().startswith(folded_text), p.title.lower()))

@@ -22,7 +22,11 @@ class SearchReportMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
     return SearchReportMenuItem(
-        _("Site search queries"), reverse("search_report"), name="site-search-queries", icon_name="search", order=1310,
+        _("Site search queries"),
+        reverse("search_report"),
+        name="site-search-queries",
+        icon_name="search",
+        order=1310,
     )
 
 

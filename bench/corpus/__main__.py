@@ -51,9 +51,14 @@ def main(argv=None, stdout=None):
     from .builder import generate_corpus  # noqa: PLC0415 - models can be imported only after setup
 
     out = stdout or _Out()
-    summary = generate_corpus(models=args.models, events=args.events, seed=args.seed,
-                              languages=args.languages, index=not args.no_index,
-                              stdout=None if args.json else out)
+    summary = generate_corpus(
+        models=args.models,
+        events=args.events,
+        seed=args.seed,
+        languages=args.languages,
+        index=not args.no_index,
+        stdout=None if args.json else out,
+    )
     if args.json:
         out.write(json.dumps(summary))
     else:

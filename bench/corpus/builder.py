@@ -114,24 +114,30 @@ class CorpusBuilder:
             municipalities = rng.sample(vocab.municipalities, k=min(len(vocab.municipalities), rng.randint(0, 3)))
             regions = {vocab.municipality_region[m] for m in municipalities} or {rng.choice(vocab.regions)}
             updated = today - datetime.timedelta(days=rng.randint(0, 5 * 365))
-            plans.append({
-                "n": n,
-                "home": home,
-                "key": uuid.uuid4(),
-                "stage": rng.choices(stages, weights=[1, 4, 4, 2])[0],
-                "updated": updated,
-                "created": updated - datetime.timedelta(days=rng.randint(0, 3 * 365)),
-                "regions": sorted(regions),
-                "municipalities": municipalities,
-                "themes": rng.sample(vocab.themes, k=min(len(vocab.themes), rng.randint(1, 3))),
-                "target_groups": rng.sample(vocab.target_groups, k=min(len(vocab.target_groups), rng.randint(1, 3))),
-                "funders": rng.sample(vocab.funders, k=min(len(vocab.funders), 1)),
-                "organisations": rng.sample(vocab.organisations, k=min(len(vocab.organisations), rng.randint(1, 2))),
-                "keywords": ", ".join(rng.sample(KEYWORDS, k=3)),
-                # Every third model names another one of this batch as related.
-                "related": rng.randrange(first, first + count) if n % 3 == 0 and count > 1 else None,
-                "adoptions": [self._plan_adoption() for _ in range(rng.randint(0, 3))],
-            })
+            plans.append(
+                {
+                    "n": n,
+                    "home": home,
+                    "key": uuid.uuid4(),
+                    "stage": rng.choices(stages, weights=[1, 4, 4, 2])[0],
+                    "updated": updated,
+                    "created": updated - datetime.timedelta(days=rng.randint(0, 3 * 365)),
+                    "regions": sorted(regions),
+                    "municipalities": municipalities,
+                    "themes": rng.sample(vocab.themes, k=min(len(vocab.themes), rng.randint(1, 3))),
+                    "target_groups": rng.sample(
+                        vocab.target_groups, k=min(len(vocab.target_groups), rng.randint(1, 3))
+                    ),
+                    "funders": rng.sample(vocab.funders, k=min(len(vocab.funders), 1)),
+                    "organisations": rng.sample(
+                        vocab.organisations, k=min(len(vocab.organisations), rng.randint(1, 2))
+                    ),
+                    "keywords": ", ".join(rng.sample(KEYWORDS, k=3)),
+                    # Every third model names another one of this batch as related.
+                    "related": rng.randrange(first, first + count) if n % 3 == 0 and count > 1 else None,
+                    "adoptions": [self._plan_adoption() for _ in range(rng.randint(0, 3))],
+                }
+            )
         for code in self.languages:
             text = Text(random.Random(f"{code}-models-{first}"), code)
             by_parent = {}
@@ -144,20 +150,25 @@ class CorpusBuilder:
                 for plan in group:
                     stem = text.title()
                     title = f"{stem} {plan['n']}"
-                    rows.append({
-                        "page": {"title": title, "slug": f"{slugify(stem)[:60]}-{plan['n']}",
-                                 "translation_key": plan["key"]},
-                        "specific": {
-                            "short_description": text.paragraph(1, 2)[:400],
-                            "implementation_site": plan["organisations"][0].localized_name(code),
-                            "development_stage": plan["stage"],
-                            "source_created": plan["created"],
-                            "source_updated": plan["updated"],
-                            "last_reviewed": plan["updated"],
-                            "keywords": plan["keywords"],
-                            **{name: text.section() for name in DESCRIPTION_FIELDS},
-                        },
-                    })
+                    rows.append(
+                        {
+                            "page": {
+                                "title": title,
+                                "slug": f"{slugify(stem)[:60]}-{plan['n']}",
+                                "translation_key": plan["key"],
+                            },
+                            "specific": {
+                                "short_description": text.paragraph(1, 2)[:400],
+                                "implementation_site": plan["organisations"][0].localized_name(code),
+                                "development_stage": plan["stage"],
+                                "source_created": plan["created"],
+                                "source_updated": plan["updated"],
+                                "last_reviewed": plan["updated"],
+                                "keywords": plan["keywords"],
+                                **{name: text.section() for name in DESCRIPTION_FIELDS},
+                            },
+                        }
+                    )
                 for plan, pk in zip(group, bulk_add_children(parent, PracticeModelPage, rows)):
                     pks_by_n[plan["n"]] = pk
             self.model_pks.setdefault(code, {}).update(pks_by_n)
@@ -180,18 +191,28 @@ class CorpusBuilder:
         """One language's links, contacts and adoptions: the same in every translation."""
         for field_name in ("regions", "municipalities", "themes", "target_groups", "funders"):
             bulk_link(PracticeModelPage, field_name, [(pks[p["n"]], v) for p in plans for v in p[field_name]])
-        bulk_link(PracticeModelPage, "organisations",
-                  [(pks[p["n"]], o.pk) for p in plans for o in p["organisations"]])
-        bulk_link(PracticeModelPage, "related_models",
-                  [(pks[p["n"]], pks[p["related"]]) for p in plans if p["related"] not in (None, p["n"])])
+        bulk_link(PracticeModelPage, "organisations", [(pks[p["n"]], o.pk) for p in plans for o in p["organisations"]])
+        bulk_link(
+            PracticeModelPage,
+            "related_models",
+            [(pks[p["n"]], pks[p["related"]]) for p in plans if p["related"] not in (None, p["n"])],
+        )
         contacts, adoptions = [], []
         for p in plans:
             page_id = pks[p["n"]]
             owner = p["organisations"][0]
-            contacts.append(ModelContact(page_id=page_id, organisation=owner, role=ModelContact.Role.OWNER,
-                                         email=f"kirjaamo@{owner.code[:40]}.example.fi", sort_order=0))
-            adoptions.extend(Adoption(page_id=page_id, sort_order=i, **values)
-                             for i, values in enumerate(p["adoptions"]))
+            contacts.append(
+                ModelContact(
+                    page_id=page_id,
+                    organisation=owner,
+                    role=ModelContact.Role.OWNER,
+                    email=f"kirjaamo@{owner.code[:40]}.example.fi",
+                    sort_order=0,
+                )
+            )
+            adoptions.extend(
+                Adoption(page_id=page_id, sort_order=i, **values) for i, values in enumerate(p["adoptions"])
+            )
         ModelContact.objects.bulk_create(contacts, batch_size=BATCH)
         Adoption.objects.bulk_create(adoptions, batch_size=BATCH)
 
@@ -231,17 +252,28 @@ class CorpusBuilder:
             details = schedule.plan_details(rng, vocab)
             registration, people = schedule.plan_registration(rng, when, details, self.now)
             self.shapes[shape] = self.shapes.get(shape, 0) + 1
-            plans.append({
-                "n": n, "first": first, "home": rng.randrange(section_count + 1), "key": uuid.uuid4(),
-                "when": when, "details": details, "registration": registration, "people": people.people,
-                # Published some weeks before the first date (or now, for a short notice).
-                "published": min(self.now, when["start"] - datetime.timedelta(days=rng.randint(14, 90))),
-                "venue": rng.choice(VENUES), "street": f"{rng.choice(STREETS)} {rng.randint(1, 40)}",
-                "accessibility": rng.choice(ACCESSIBILITY),
-                "target_groups": rng.sample(vocab.target_groups, k=min(len(vocab.target_groups), rng.randint(1, 2))),
-                # Half of the events are about a practice model (the same one in every language).
-                "related": rng.choice(model_numbers) if model_numbers and rng.random() < 0.5 else None,
-            })
+            plans.append(
+                {
+                    "n": n,
+                    "first": first,
+                    "home": rng.randrange(section_count + 1),
+                    "key": uuid.uuid4(),
+                    "when": when,
+                    "details": details,
+                    "registration": registration,
+                    "people": people.people,
+                    # Published some weeks before the first date (or now, for a short notice).
+                    "published": min(self.now, when["start"] - datetime.timedelta(days=rng.randint(14, 90))),
+                    "venue": rng.choice(VENUES),
+                    "street": f"{rng.choice(STREETS)} {rng.randint(1, 40)}",
+                    "accessibility": rng.choice(ACCESSIBILITY),
+                    "target_groups": rng.sample(
+                        vocab.target_groups, k=min(len(vocab.target_groups), rng.randint(1, 2))
+                    ),
+                    # Half of the events are about a practice model (the same one in every language).
+                    "related": rng.choice(model_numbers) if model_numbers and rng.random() < 0.5 else None,
+                }
+            )
         return plans
 
     def _write_events(self, code, plans, sections, section_count):
@@ -264,32 +296,46 @@ class CorpusBuilder:
                 specific = {
                     "summary": text.paragraph(1, 2)[:400],
                     "body": [{"type": "paragraph", "value": text.section(), "id": str(uuid.uuid4())}],
-                    **plan["when"], **details, **plan["registration"],
+                    **plan["when"],
+                    **details,
+                    **plan["registration"],
                     "venue_name": plan["venue"] if in_person else "",
                     "street_address": plan["street"] if in_person else "",
                     "accessibility_info": plan["accessibility"] if in_person else "",
                 }
-                rows.append({
-                    "page": {"title": f"{stem} {plan['n']}", "slug": f"{slugify(stem)[:60]}-{plan['n']}",
-                             "translation_key": plan["key"], "first_published_at": plan["published"],
-                             "last_published_at": plan["published"]},
-                    "specific": specific,
-                })
+                rows.append(
+                    {
+                        "page": {
+                            "title": f"{stem} {plan['n']}",
+                            "slug": f"{slugify(stem)[:60]}-{plan['n']}",
+                            "translation_key": plan["key"],
+                            "first_published_at": plan["published"],
+                            "last_published_at": plan["published"],
+                        },
+                        "specific": specific,
+                    }
+                )
             for plan, pk in zip(group, bulk_add_children(parent, EventPage, rows)):
                 pks_by_n[plan["n"]] = pk
         bulk_link(EventPage, "target_groups", [(pks_by_n[p["n"]], t) for p in plans for t in p["target_groups"]])
-        bulk_link(EventPage, "event_languages",
-                  [(pks_by_n[p["n"]], language) for p in plans for language in p["details"]["event_languages"]])
+        bulk_link(
+            EventPage,
+            "event_languages",
+            [(pks_by_n[p["n"]], language) for p in plans for language in p["details"]["event_languages"]],
+        )
         models = self.model_pks.get(code, {})
-        bulk_link(EventPage, "related_models",
-                  [(pks_by_n[p["n"]], models[p["related"]]) for p in plans if p["related"] in models])
+        bulk_link(
+            EventPage,
+            "related_models",
+            [(pks_by_n[p["n"]], models[p["related"]]) for p in plans if p["related"] in models],
+        )
         return pks_by_n
 
     def _sync_occurrences(self, pks):
         """Occurrence rows through the app's own code, as ``EventPage.save`` makes them."""
         created = 0
         for i in range(0, len(pks), BATCH):
-            for page in EventPage.objects.filter(pk__in=pks[i:i + BATCH]).order_by("pk"):
+            for page in EventPage.objects.filter(pk__in=pks[i : i + BATCH]).order_by("pk"):
                 created += page.regenerate_occurrences()[0]
         return created
 
@@ -322,8 +368,10 @@ class CorpusBuilder:
                     continue
                 try:
                     outcome = registration_service.register(
-                        event, self._participant(plan["n"], i, organisations),
-                        language=self.rng.choice(["fi"] * 8 + ["sv", "en"]), now=moment,
+                        event,
+                        self._participant(plan["n"], i, organisations),
+                        language=self.rng.choice(["fi"] * 8 + ["sv", "en"]),
+                        now=moment,
                     )
                 except registration_service.RegistrationClosed:
                     continue  # full without a waiting list: the visitor is told so
@@ -362,7 +410,7 @@ class CorpusBuilder:
                 model.get_indexed_objects().select_related("locale").prefetch_related(*vocabularies).order_by("pk")
             )
             for i in range(0, len(pks), BATCH):
-                chunk = list(queryset.filter(pk__in=pks[i:i + BATCH]))
+                chunk = list(queryset.filter(pk__in=pks[i : i + BATCH]))
                 for backend in backends:
                     backend.add_bulk(model, chunk)
         self._tick("search index", started)
@@ -400,5 +448,9 @@ def generate_corpus(models=100, events=50, seed=1, languages=("fi", "sv", "en"),
         builder.index()
     _refresh_planner_statistics()
     builder.timings["total"] = round(time.monotonic() - started, 2)
-    return {"created": builder.created, "shapes": builder.shapes, "timings": builder.timings,
-            "languages": builder.languages}
+    return {
+        "created": builder.created,
+        "shapes": builder.shapes,
+        "timings": builder.timings,
+        "languages": builder.languages,
+    }

@@ -16,12 +16,12 @@ from events.models import EventPage
 
 # Shares (weights) of each kind of event.
 SHAPES = {
-    "single": 52,     # one date, 1–4 hours
-    "all_day": 6,     # one whole day
+    "single": 52,  # one date, 1–4 hours
+    "all_day": 6,  # one whole day
     "multi_day": 10,  # 2–3 consecutive days: a seminar, an intensive course
-    "weekly": 18,     # a weekly or fortnightly group, with a number of times or a last date
-    "monthly": 10,    # a monthly network meeting
-    "daily": 4,       # a short course on consecutive days
+    "weekly": 18,  # a weekly or fortnightly group, with a number of times or a last date
+    "monthly": 10,  # a monthly network meeting
+    "daily": 4,  # a short course on consecutive days
 }
 # Series with one or two dates off (a holiday, the organiser's sick leave).
 EXDATE_SHARE = 0.3
@@ -70,8 +70,14 @@ def plan_time(rng, today):
     day = today + datetime.timedelta(days=rng.randint(-PAST_DAYS, FUTURE_DAYS))
     hour = rng.randint(8, 17)
     minute = rng.choice([0, 0, 0, 30])
-    values = {"all_day": False, "recurrence_frequency": "", "recurrence_interval": 1, "recurrence_count": None,
-              "recurrence_until": None, "recurrence_exdates": ""}
+    values = {
+        "all_day": False,
+        "recurrence_frequency": "",
+        "recurrence_interval": 1,
+        "recurrence_count": None,
+        "recurrence_until": None,
+        "recurrence_exdates": "",
+    }
     if shape == "all_day":
         values.update(start=_at(day, 0), end=_end_of_day(day), all_day=True)
     elif shape == "multi_day":
@@ -127,16 +133,18 @@ def plan_details(rng, vocab):
         "price": rng.choice([None, None, None, None, 20, 45, 120]),
     }
     # EventPage.save fills the region from the municipality; online events name a region.
-    values["region_id"] = (vocab.municipality_region.get(values["municipality_id"])
-                           or (rng.choice(vocab.regions) if vocab.regions else None))
+    values["region_id"] = vocab.municipality_region.get(values["municipality_id"]) or (
+        rng.choice(vocab.regions) if vocab.regions else None
+    )
     if attendance != EventPage.Attendance.IN_PERSON or status == EventPage.Status.MOVED_ONLINE:
         values["join_url"] = f"https://meet.example.fi/{rng.getrandbits(48):012x}"
         values["join_url_visibility"] = rng.choice(
             [EventPage.JoinLinkVisibility.REGISTERED] * 3 + [EventPage.JoinLinkVisibility.PUBLIC]
         )
     languages = [code for code, share in EVENT_LANGUAGES if rng.random() < share and code in vocab.event_languages]
-    values["event_languages"] = [vocab.event_languages[code] for code in languages or ["fi"]
-                                 if code in vocab.event_languages]
+    values["event_languages"] = [
+        vocab.event_languages[code] for code in languages or ["fi"] if code in vocab.event_languages
+    ]
     return values
 
 
@@ -148,8 +156,13 @@ def plan_registration(rng, time_values, details, now):
     registration service refuses them, and the corpus goes through the service.
     """
     mode = _pick(rng, REGISTRATION)
-    values = {"registration_enabled": False, "registration_capacity": None, "registration_deadline": None,
-              "waiting_list_enabled": True, "external_registration_url": ""}
+    values = {
+        "registration_enabled": False,
+        "registration_capacity": None,
+        "registration_deadline": None,
+        "waiting_list_enabled": True,
+        "external_registration_url": "",
+    }
     plan = Registrations()
     if mode == "external":
         values["external_registration_url"] = f"https://ilmoittautuminen.example.fi/{rng.getrandbits(32):08x}"
@@ -169,8 +182,9 @@ def plan_registration(rng, time_values, details, now):
     values["registration_capacity"] = capacity
     values["waiting_list_enabled"] = rng.random() < 0.85
     if rng.random() < 0.5:
-        values["registration_deadline"] = _at(start.astimezone(recurrence.local_zone()).date()
-                                              - datetime.timedelta(days=2), 23, 59)
+        values["registration_deadline"] = _at(
+            start.astimezone(recurrence.local_zone()).date() - datetime.timedelta(days=2), 23, 59
+        )
     if details["status"] in (EventPage.Status.CANCELLED, EventPage.Status.POSTPONED):
         return values, plan
     latest = now - datetime.timedelta(hours=1)

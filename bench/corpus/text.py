@@ -62,20 +62,48 @@ SENTENCES = {
 }
 TITLE_PARTS = {
     "fi": (
-        ["Arjen turvan", "Varhaisen tuen", "Monialaisen palveluohjauksen", "Matalan kynnyksen",
-         "Ilmiölähtöisen yhteiskehittämisen", "Perhekeskuksen", "Kotikuntoutuksen", "Hyvinvointilähetteen",
-         "Nuorten työllisyyden", "Omaishoidon", "Ikäihmisten arjen", "Koulun hyvinvointityön",
-         "Mielenterveyden", "Yhteisövaikuttavuuden", "Kotoutumisen"],
+        [
+            "Arjen turvan",
+            "Varhaisen tuen",
+            "Monialaisen palveluohjauksen",
+            "Matalan kynnyksen",
+            "Ilmiölähtöisen yhteiskehittämisen",
+            "Perhekeskuksen",
+            "Kotikuntoutuksen",
+            "Hyvinvointilähetteen",
+            "Nuorten työllisyyden",
+            "Omaishoidon",
+            "Ikäihmisten arjen",
+            "Koulun hyvinvointityön",
+            "Mielenterveyden",
+            "Yhteisövaikuttavuuden",
+            "Kotoutumisen",
+        ],
         ["toimintamalli", "malli", "palvelupolku", "työskentelytapa", "verkostomalli"],
     ),
     "sv": (
-        ["Tidigt stöd", "Familjecentrets", "Servicehandledningens", "Hemrehabiliteringens",
-         "Ungdomarnas sysselsättnings", "Närståendevårdens", "Välfärdsremissens"],
+        [
+            "Tidigt stöd",
+            "Familjecentrets",
+            "Servicehandledningens",
+            "Hemrehabiliteringens",
+            "Ungdomarnas sysselsättnings",
+            "Närståendevårdens",
+            "Välfärdsremissens",
+        ],
         ["verksamhetsmodell", "modell", "servicestig"],
     ),
     "en": (
-        ["Early support", "Family centre", "Multi-agency service guidance", "Home rehabilitation",
-         "Youth employment", "Informal care", "Wellbeing referral", "Community impact"],
+        [
+            "Early support",
+            "Family centre",
+            "Multi-agency service guidance",
+            "Home rehabilitation",
+            "Youth employment",
+            "Informal care",
+            "Wellbeing referral",
+            "Community impact",
+        ],
         ["practice model", "model", "service path"],
     ),
 }
@@ -84,19 +112,66 @@ EVENT_TITLES = {
     "sv": ["Verkstad", "Utbildning", "Webbinarium", "Nätverksträff", "Utvärderingsmöte", "Seminarium"],
     "en": ["Workshop", "Training", "Webinar", "Network meeting", "Evaluation meeting", "Seminar"],
 }
-KEYWORDS = ["varhainen tuki", "perhekeskus", "palveluohjaus", "yhdyspinta", "järjestöt", "osallisuus",
-            "ikäihmiset", "mielenterveys", "työllisyys", "lapset ja nuoret", "kotoutuminen", "omaishoito"]
+KEYWORDS = [
+    "varhainen tuki",
+    "perhekeskus",
+    "palveluohjaus",
+    "yhdyspinta",
+    "järjestöt",
+    "osallisuus",
+    "ikäihmiset",
+    "mielenterveys",
+    "työllisyys",
+    "lapset ja nuoret",
+    "kotoutuminen",
+    "omaishoito",
+]
 
 # What participants write in the "dietary and accessibility needs" field (stored encrypted).
 NEEDS = [
-    "Gluteeniton ruokavalio.", "Laktoositon ruokavalio.", "Kasvisruoka, kiitos.",
-    "Liikun pyörätuolilla.", "Tarvitsen induktiosilmukan.", "Tarvitsen viittomakielen tulkin.",
-    "Pähkinäallergia.", "Esteetön pysäköintipaikka.",
+    "Gluteeniton ruokavalio.",
+    "Laktoositon ruokavalio.",
+    "Kasvisruoka, kiitos.",
+    "Liikun pyörätuolilla.",
+    "Tarvitsen induktiosilmukan.",
+    "Tarvitsen viittomakielen tulkin.",
+    "Pähkinäallergia.",
+    "Esteetön pysäköintipaikka.",
 ]
-FIRST_NAMES = ["Aino", "Eero", "Helmi", "Juhani", "Kaisa", "Lauri", "Maria", "Mikko", "Noora", "Olli",
-               "Pirjo", "Sanna", "Timo", "Ulla", "Veera", "Anders", "Stina", "Emma"]
-LAST_NAMES = ["Korhonen", "Virtanen", "Mäkinen", "Nieminen", "Heikkinen", "Laine", "Lindqvist",
-              "Koskinen", "Järvinen", "Lehtonen", "Salo", "Holmström"]
+FIRST_NAMES = [
+    "Aino",
+    "Eero",
+    "Helmi",
+    "Juhani",
+    "Kaisa",
+    "Lauri",
+    "Maria",
+    "Mikko",
+    "Noora",
+    "Olli",
+    "Pirjo",
+    "Sanna",
+    "Timo",
+    "Ulla",
+    "Veera",
+    "Anders",
+    "Stina",
+    "Emma",
+]
+LAST_NAMES = [
+    "Korhonen",
+    "Virtanen",
+    "Mäkinen",
+    "Nieminen",
+    "Heikkinen",
+    "Laine",
+    "Lindqvist",
+    "Koskinen",
+    "Järvinen",
+    "Lehtonen",
+    "Salo",
+    "Holmström",
+]
 
 
 class Text:

@@ -22,9 +22,11 @@ BATCH = 1000
 def _last_child_step(parent):
     last = (
         Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-        .order_by("-path").values_list("path", flat=True).first()
+        .order_by("-path")
+        .values_list("path", flat=True)
+        .first()
     )
-    return Page._str2int(last[-Page.steplen:]) if last else 0
+    return Page._str2int(last[-Page.steplen :]) if last else 0
 
 
 def bulk_add_children(parent, model, rows):
@@ -44,21 +46,23 @@ def bulk_add_children(parent, model, rows):
     base_rows = []
     for i, row in enumerate(rows, start=1):
         values = row["page"]
-        base_rows.append(Page(
-            path=model._get_path(parent.path, depth, step + i),
-            depth=depth,
-            numchild=0,
-            url_path=f"{parent.url_path}{values['slug']}/",
-            draft_title=values["title"],
-            live=True,
-            has_unpublished_changes=False,
-            first_published_at=values.get("first_published_at", now),
-            last_published_at=values.get("last_published_at", now),
-            latest_revision_created_at=None,
-            content_type=content_type,
-            locale_id=parent.locale_id,
-            **{k: v for k, v in values.items() if k not in {"first_published_at", "last_published_at"}},
-        ))
+        base_rows.append(
+            Page(
+                path=model._get_path(parent.path, depth, step + i),
+                depth=depth,
+                numchild=0,
+                url_path=f"{parent.url_path}{values['slug']}/",
+                draft_title=values["title"],
+                live=True,
+                has_unpublished_changes=False,
+                first_published_at=values.get("first_published_at", now),
+                last_published_at=values.get("last_published_at", now),
+                latest_revision_created_at=None,
+                content_type=content_type,
+                locale_id=parent.locale_id,
+                **{k: v for k, v in values.items() if k not in {"first_published_at", "last_published_at"}},
+            )
+        )
     Page.objects.bulk_create(base_rows, batch_size=BATCH)
     pks = [p.pk for p in base_rows]
     if any(pk is None for pk in pks):  # backends without RETURNING: read them back by path
@@ -85,11 +89,12 @@ def ensure_section(parent, organisation, translation_key=None):
     section = OrganisationSectionPage.objects.child_of(parent).filter(slug=slug).first()
     if section is None:
         section = OrganisationSectionPage(
-            title=organisation.localized_name(parent.locale.language_code), slug=slug,
-            organisation=organisation, locale_id=parent.locale_id,
+            title=organisation.localized_name(parent.locale.language_code),
+            slug=slug,
+            organisation=organisation,
+            locale_id=parent.locale_id,
             translation_key=translation_key or uuid.uuid4(),
         )
         parent.add_child(instance=section)
         section.save_revision().publish()
     return section
-

@@ -25,8 +25,19 @@ from .. import recurrence
 
 # Changes to these fields move or cancel the event in visitors' calendars: SEQUENCE rises.
 SEQUENCE_FIELDS = (
-    "start", "end", "all_day", "status", "attendance", "venue_name", "street_address", "municipality_id",
-    "recurrence_frequency", "recurrence_interval", "recurrence_count", "recurrence_until", "recurrence_exdates",
+    "start",
+    "end",
+    "all_day",
+    "status",
+    "attendance",
+    "venue_name",
+    "street_address",
+    "municipality_id",
+    "recurrence_frequency",
+    "recurrence_interval",
+    "recurrence_count",
+    "recurrence_until",
+    "recurrence_exdates",
 )
 
 
@@ -111,100 +122,159 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         REGISTERED = "registered", _("Registered participants only")
 
     summary = models.TextField(
-        _("summary"), max_length=400,
+        _("summary"),
+        max_length=400,
         help_text=_("One or two sentences (max. 400 characters). Shown in the calendar and feeds."),
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("description"), blank=True)
     event_type = models.CharField(
-        _("event type"), max_length=30, choices=EventType.choices, default=EventType.WORKSHOP, db_index=True,
+        _("event type"),
+        max_length=30,
+        choices=EventType.choices,
+        default=EventType.WORKSHOP,
+        db_index=True,
     )
     status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.SCHEDULED, db_index=True,
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        db_index=True,
     )
     start = models.DateTimeField(_("starts"), db_index=True, help_text=_("Finnish time (Europe/Helsinki)."))
     end = models.DateTimeField(_("ends"), db_index=True)
     all_day = models.BooleanField(_("all-day event"), default=False)
 
     recurrence_frequency = models.CharField(
-        _("repeats"), max_length=10, choices=Frequency.choices, blank=True, default="",
+        _("repeats"),
+        max_length=10,
+        choices=Frequency.choices,
+        blank=True,
+        default="",
     )
     recurrence_interval = models.PositiveSmallIntegerField(
-        _("every"), default=1, validators=[MinValueValidator(1), MaxValueValidator(99)],
+        _("every"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
         help_text=_("1 = every day/week/month/year, 2 = every other, …"),
     )
     recurrence_count = models.PositiveSmallIntegerField(
-        _("number of times"), null=True, blank=True,
+        _("number of times"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(recurrence.MAX_OCCURRENCES)],
         help_text=_("How many times the event takes place in total. Give this or a last date."),
     )
     recurrence_until = models.DateField(_("repeats until"), null=True, blank=True)
     recurrence_exdates = models.TextField(
-        _("dates without the event"), blank=True,
+        _("dates without the event"),
+        blank=True,
         help_text=_("Exceptions to the rule, one date per line (YYYY-MM-DD)."),
     )
 
     attendance = models.CharField(
-        _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON, db_index=True,
+        _("attendance"),
+        max_length=20,
+        choices=Attendance.choices,
+        default=Attendance.IN_PERSON,
+        db_index=True,
     )
     venue_name = models.CharField(_("venue"), max_length=255, blank=True)
     street_address = models.CharField(_("street address"), max_length=255, blank=True)
     municipality = models.ForeignKey(
-        "models_library.Municipality", verbose_name=_("municipality"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="events",
+        "models_library.Municipality",
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
     )
     region = models.ForeignKey(
-        "models_library.Region", verbose_name=_("region"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="events",
+        "models_library.Region",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
         help_text=_("Filled in from the municipality when left empty."),
     )
     accessibility_info = models.TextField(_("accessibility of the venue"), blank=True)
     join_url = models.URLField(_("join link"), max_length=500, blank=True, help_text=_("Link to the online meeting."))
     join_url_visibility = models.CharField(
-        _("join link shown to"), max_length=20, choices=JoinLinkVisibility.choices,
+        _("join link shown to"),
+        max_length=20,
+        choices=JoinLinkVisibility.choices,
         default=JoinLinkVisibility.REGISTERED,
     )
     organiser = models.ForeignKey(
-        "models_library.Organisation", verbose_name=_("organiser"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="organised_events",
+        "models_library.Organisation",
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="organised_events",
     )
     target_groups = ParentalManyToManyField(
-        "models_library.TargetGroup", verbose_name=_("audience"), blank=True, related_name="events",
+        "models_library.TargetGroup",
+        verbose_name=_("audience"),
+        blank=True,
+        related_name="events",
     )
     event_languages = ParentalManyToManyField(
-        "events.EventLanguage", verbose_name=_("languages of the event"), blank=True, related_name="events",
+        "events.EventLanguage",
+        verbose_name=_("languages of the event"),
+        blank=True,
+        related_name="events",
         help_text=_("Languages spoken or signed at the event (not the languages of this page)."),
     )
     price = models.DecimalField(
-        _("price (EUR)"), max_digits=8, decimal_places=2, null=True, blank=True,
-        validators=[MinValueValidator(0)], help_text=_("Leave empty for a free event."),
+        _("price (EUR)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leave empty for a free event."),
     )
     related_models = ParentalManyToManyField(
-        "models_library.PracticeModelPage", verbose_name=_("related practice models"), blank=True,
+        "models_library.PracticeModelPage",
+        verbose_name=_("related practice models"),
+        blank=True,
         related_name="events",
     )
 
     registration_enabled = models.BooleanField(_("registration on this site"), default=False)
     registration_capacity = models.PositiveIntegerField(
-        _("places"), null=True, blank=True, help_text=_("Leave empty for unlimited places."),
+        _("places"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for unlimited places."),
     )
     registration_deadline = models.DateTimeField(_("registration closes"), null=True, blank=True)
     waiting_list_enabled = models.BooleanField(
-        _("waiting list"), default=True,
+        _("waiting list"),
+        default=True,
         help_text=_("When the event is full, further people join a waiting list and move up automatically."),
     )
     external_registration_url = models.URLField(
-        _("external registration link"), max_length=500, blank=True,
+        _("external registration link"),
+        max_length=500,
+        blank=True,
         help_text=_("Use instead of registration on this site."),
     )
     ical_sequence = models.PositiveIntegerField(_("revision number"), default=0, editable=False)
 
     search_summary_fields = ("summary", "venue_name")
     search_text_fields = ("body",)
-    search_fields = Page.search_fields + LemmaIndexedMixin.lemma_search_fields + [
-        index.FilterField("start"),
-        index.FilterField("status"),
-        index.FilterField("locale_id"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + LemmaIndexedMixin.lemma_search_fields
+        + [
+            index.FilterField("start"),
+            index.FilterField("status"),
+            index.FilterField("locale_id"),
+        ]
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
@@ -324,7 +394,6 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
-
     # -- validation and saving ---------------------------------------------------------
     def clean(self):
         super().clean()
@@ -356,8 +425,11 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         # only a full save (creation or publishing) changes dates, SEQUENCE and occurrences.
         full_save = kwargs.get("update_fields") is None
         if full_save and self.pk:
-            old = EventPage.objects.filter(pk=self.pk).values("ical_sequence", "first_published_at",
-                                                              *SEQUENCE_FIELDS).first()
+            old = (
+                EventPage.objects.filter(pk=self.pk)
+                .values("ical_sequence", "first_published_at", *SEQUENCE_FIELDS)
+                .first()
+            )
             if old:
                 changed = any(old[name] != getattr(self, name) for name in SEQUENCE_FIELDS)
                 self.ical_sequence = old["ical_sequence"] + (1 if changed and old["first_published_at"] else 0)
@@ -447,9 +519,7 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
 
         Every translation shares one set of places, so registrations go to one row.
         """
-        return (
-            EventPage.objects.filter(translation_key=self.translation_key).order_by("pk").first() or self
-        )
+        return EventPage.objects.filter(translation_key=self.translation_key).order_by("pk").first() or self
 
     def registration_is_open(self, now=None):
         now = now or timezone.now()
@@ -466,4 +536,3 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
 
     def get_meta_description(self):
         return self.summary
-

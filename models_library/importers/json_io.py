@@ -26,11 +26,18 @@ from .text import decode
 
 FORMAT = "practice-models"
 VERSION = 1
-TEXT_FIELDS = ["title", "seo_title", "search_description", "short_description", "implementation_site",
-               "keywords", "cover_image_alt", "development_stage"] + list(DESCRIPTION_FIELDS)
+TEXT_FIELDS = [
+    "title",
+    "seo_title",
+    "search_description",
+    "short_description",
+    "implementation_site",
+    "keywords",
+    "cover_image_alt",
+    "development_stage",
+] + list(DESCRIPTION_FIELDS)
 DATE_FIELDS = ["source_created", "source_updated", "last_reviewed"]
 STREAM_FIELDS = ["extra_sections", "attachments"]
-
 
 
 def _codes(manager):
@@ -53,9 +60,13 @@ def content_of(page):
         for c in page.contacts.all()
     ]
     data["adoptions"] = [
-        {"organisation": a.organisation.code if a.organisation_id else None,
-         "municipality": a.municipality.code if a.municipality_id else None,
-         "region": a.region.code if a.region_id else None, "year": a.year, "status": a.status}
+        {
+            "organisation": a.organisation.code if a.organisation_id else None,
+            "municipality": a.municipality.code if a.municipality_id else None,
+            "region": a.region.code if a.region_id else None,
+            "year": a.year,
+            "status": a.status,
+        }
         for a in page.adoptions.all()
     ]
     return data
@@ -91,7 +102,7 @@ def dumps(data):
 
 def validate(data, name="file"):
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("models"), list):
-        raise ImportFileError(f"{name}: not a practice-model export (expected \"format\": \"{FORMAT}\").")
+        raise ImportFileError(f'{name}: not a practice-model export (expected "format": "{FORMAT}").')
     if data.get("version") != VERSION:
         raise ImportFileError(f"{name}: export version {data.get('version')!r} is not supported.")
     for i, record in enumerate(data["models"]):
@@ -105,8 +116,10 @@ def validate(data, name="file"):
                 codes = version.get(field, [])
                 known = set(model.objects.filter(code__in=codes).values_list("code", flat=True))
                 if set(codes) - known:
-                    raise ImportFileError(f"{name}: model '{record['slug']}' uses unknown {field} codes: "
-                                          f"{', '.join(sorted(set(codes) - known))}.")
+                    raise ImportFileError(
+                        f"{name}: model '{record['slug']}' uses unknown {field} codes: "
+                        f"{', '.join(sorted(set(codes) - known))}."
+                    )
     return data
 
 
@@ -121,8 +134,12 @@ def _apply(page, content):
     for name, model in PracticeModelPage.vocabulary_links().items():
         getattr(page, name).set(list(model.objects.filter(code__in=content.get(name, []))))
     page.contacts = [
-        ModelContact(organisation=Organisation.objects.get(code=c["organisation"]), role=c["role"],
-                     email=c.get("email", ""), url=c.get("url", ""))
+        ModelContact(
+            organisation=Organisation.objects.get(code=c["organisation"]),
+            role=c["role"],
+            email=c.get("email", ""),
+            url=c.get("url", ""),
+        )
         for c in content.get("contacts", [])
     ]
 
@@ -130,17 +147,22 @@ def _apply(page, content):
         return model.objects.get(code=code) if code else None
 
     page.adoptions = [
-        Adoption(organisation=vocab(Organisation, a.get("organisation")),
-                 municipality=vocab(Municipality, a.get("municipality")),
-                 region=vocab(Region, a.get("region")), year=a.get("year"), status=a.get("status", "in_use"))
+        Adoption(
+            organisation=vocab(Organisation, a.get("organisation")),
+            municipality=vocab(Municipality, a.get("municipality")),
+            region=vocab(Region, a.get("region")),
+            year=a.get("year"),
+            status=a.get("status", "in_use"),
+        )
         for a in content.get("adoptions", [])
     ]
 
 
 def _links(page, content, locale):
     by_key = PracticeModelPage.objects.filter(locale=locale)
-    page.parent_model = by_key.filter(translation_key=content["parent_model"]).first() if content.get(
-        "parent_model") else None
+    page.parent_model = (
+        by_key.filter(translation_key=content["parent_model"]).first() if content.get("parent_model") else None
+    )
     page.related_models.set(list(by_key.filter(translation_key__in=content.get("related_models", []))))
 
 
@@ -165,8 +187,9 @@ def import_models(data, name="file"):
             raise ImportFileError(f"{name}: unknown language '{record['locale']}'.")
         page = PracticeModelPage.objects.filter(translation_key=record["translation_key"], locale=locale).first()
         if page is None:
-            page = PracticeModelPage(translation_key=record["translation_key"], locale=locale, slug=record["slug"],
-                                     live=False)
+            page = PracticeModelPage(
+                translation_key=record["translation_key"], locale=locale, slug=record["slug"], live=False
+            )
             _apply(page, record["content"])
             _parent_for(record, locale).add_child(instance=page)
             created += 1

@@ -76,8 +76,10 @@ def default_parent():
 def unique_slug(parent, title):
     base = slugify(title)[:70] or "toimintamalli"
     slug, n = base, 2
-    while PracticeModelPage.objects.filter(locale_id=parent.locale_id, slug=slug).exists() or \
-            parent.get_children().filter(slug=slug).exists():
+    while (
+        PracticeModelPage.objects.filter(locale_id=parent.locale_id, slug=slug).exists()
+        or parent.get_children().filter(slug=slug).exists()
+    ):
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -104,7 +106,9 @@ def create_draft(parsed, parent=None):
     )
     if len(parsed.keywords) > 500:
         page.keywords = parsed.keywords[:500].rsplit(",", 1)[0]
-        page.extra_sections.append(("section", {"kind": "other", "heading": "Avainsanat", "body": f"<p>{parsed.keywords}</p>"}))
+        page.extra_sections.append(
+            ("section", {"kind": "other", "heading": "Avainsanat", "body": f"<p>{parsed.keywords}</p>"})
+        )
     for name, rows in links.items():
         getattr(page, name).set(rows)  # committed with the page by add_child
     parent.add_child(instance=page)

@@ -31,10 +31,14 @@ DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 BULLET = re.compile(r"^[•·\-\*]\s+")
 
 STAGES = {
-    "idea": "idea", "ideavaihe": "idea", "idea-vaihe": "idea",
-    "kehitteillä": "in_development", "kehittämisvaiheessa": "in_development",
+    "idea": "idea",
+    "ideavaihe": "idea",
+    "idea-vaihe": "idea",
+    "kehitteillä": "in_development",
+    "kehittämisvaiheessa": "in_development",
     "valmis": "ready",
-    "vakiintunut": "established", "laajassa käytössä": "established",
+    "vakiintunut": "established",
+    "laajassa käytössä": "established",
 }
 
 # Labels of the current format's "Perustiedot" block: label -> key.
@@ -319,8 +323,10 @@ def _finish(model):
         model.report.append("No development stage in the source; the draft says 'In development'.")
         model.stage = "in_development"
     if model.format == "legacy":
-        model.report.append("Legacy format: need, organisation, reporting, impacts, challenges, "
-                            "implementers and sector are kept as extra sections.")
+        model.report.append(
+            "Legacy format: need, organisation, reporting, impacts, challenges, "
+            "implementers and sector are kept as extra sections."
+        )
 
 
 def _shorten(text):

@@ -87,7 +87,8 @@ class PracticeModelIndexPage(ModeratedIndex, RoutablePageMixin, Page):
             keep=keep,
             clear_url=self.url + (f"?sort={listing.sort}" if keep else ""),
             compare_url=self.url + self.reverse_subpage("compare"),
-            export_url=self.url + self.reverse_subpage("export_csv")
+            export_url=self.url
+            + self.reverse_subpage("export_csv")
             + (f"?{export_params.urlencode()}" if export_params else ""),
             max_compare=MAX_COMPARE,
         )
@@ -128,88 +129,131 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         help_text=_("One or two sentences (max. 400 characters). Shown in listings and search results."),
     )
     implementation_site = models.CharField(
-        _("implementation site"), max_length=255, blank=True,
+        _("implementation site"),
+        max_length=255,
+        blank=True,
         help_text=_("Where the model is carried out, e.g. 'Lapin hyvinvointialue'."),
     )
     regions = ParentalManyToManyField(
-        Region, verbose_name=_("regions"), blank=True, related_name="practice_models",
+        Region,
+        verbose_name=_("regions"),
+        blank=True,
+        related_name="practice_models",
         help_text=_("Wellbeing services counties where the model is used; choose 'National' for nationwide models."),
     )
     municipalities = ParentalManyToManyField(
-        Municipality, verbose_name=_("municipalities"), blank=True, related_name="practice_models",
+        Municipality,
+        verbose_name=_("municipalities"),
+        blank=True,
+        related_name="practice_models",
     )
     funders = ParentalManyToManyField(
-        Funder, verbose_name=_("funders"), blank=True, related_name="practice_models",
+        Funder,
+        verbose_name=_("funders"),
+        blank=True,
+        related_name="practice_models",
     )
     development_stage = models.CharField(
-        _("development stage"), max_length=20, choices=DevelopmentStage.choices,
-        default=DevelopmentStage.IN_DEVELOPMENT, db_index=True,
+        _("development stage"),
+        max_length=20,
+        choices=DevelopmentStage.choices,
+        default=DevelopmentStage.IN_DEVELOPMENT,
+        db_index=True,
     )
     source_created = models.DateField(
-        _("description created"), null=True, blank=True,
+        _("description created"),
+        null=True,
+        blank=True,
         help_text=_("Date the description was first written, if it predates this portal."),
     )
     # Indexed for the listing's default order; on PostgreSQL also DESC NULLS LAST
     # (migration 0002), which the ascending index cannot serve.
     source_updated = models.DateField(
-        _("description last updated"), null=True, blank=True, db_index=True,
+        _("description last updated"),
+        null=True,
+        blank=True,
+        db_index=True,
         help_text=_("Date of the last substantive change to the description."),
     )
     last_reviewed = models.DateField(
-        _("last reviewed"), null=True, blank=True, db_index=True,
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        db_index=True,
         help_text=_("When the owner last checked that the description is still accurate."),
     )
 
     # --- Description (Toimintamallin kuvaus) ---
     basic_idea = RichTextField(_("basic idea of the solution"), features=SECTION_FEATURES, blank=True)
     operating_environment = RichTextField(_("operating environment"), features=SECTION_FEATURES, blank=True)
-    target_group_insight = RichTextField(
-        _("target group and customer insight"), features=SECTION_FEATURES, blank=True
-    )
+    target_group_insight = RichTextField(_("target group and customer insight"), features=SECTION_FEATURES, blank=True)
     adoption_conditions = RichTextField(
         _("conditions for operation and adoption"), features=SECTION_FEATURES, blank=True
     )
-    evaluation_summary = RichTextField(
-        _("evaluation results in brief"), features=SECTION_FEATURES, blank=True
-    )
+    evaluation_summary = RichTextField(_("evaluation results in brief"), features=SECTION_FEATURES, blank=True)
     tips_for_adopters = RichTextField(_("tips for adopters"), features=SECTION_FEATURES, blank=True)
     extra_sections = StreamField(
-        [("section", ExtraSectionBlock())], verbose_name=_("extra sections"), blank=True,
+        [("section", ExtraSectionBlock())],
+        verbose_name=_("extra sections"),
+        blank=True,
         help_text=_("Sections outside the standard structure, e.g. content kept from the legacy format."),
     )
 
     # --- Media ---
     cover_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("cover image"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     cover_image_alt = models.CharField(
-        _("cover image alternative text"), max_length=255, blank=True,
+        _("cover image alternative text"),
+        max_length=255,
+        blank=True,
         help_text=_("Describe what the image shows. Leave empty only if the image is decorative."),
     )
     attachments = StreamField(
-        [("attachment", AttachmentBlock())], verbose_name=_("attachments"), blank=True,
+        [("attachment", AttachmentBlock())],
+        verbose_name=_("attachments"),
+        blank=True,
     )
 
     # --- Classification ---
     keywords = models.CharField(
-        _("keywords"), max_length=500, blank=True, help_text=_("Comma-separated keywords."),
+        _("keywords"),
+        max_length=500,
+        blank=True,
+        help_text=_("Comma-separated keywords."),
     )
     themes = ParentalManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="practice_models")
     target_groups = ParentalManyToManyField(
-        TargetGroup, verbose_name=_("target groups"), blank=True, related_name="practice_models",
+        TargetGroup,
+        verbose_name=_("target groups"),
+        blank=True,
+        related_name="practice_models",
     )
     organisations = ParentalManyToManyField(
-        Organisation, verbose_name=_("implementing organisations"), blank=True,
+        Organisation,
+        verbose_name=_("implementing organisations"),
+        blank=True,
         related_name="practice_models",
     )
     parent_model = models.ForeignKey(
-        "self", verbose_name=_("part of model bundle"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="child_models",
+        "self",
+        verbose_name=_("part of model bundle"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="child_models",
         help_text=_("The broader model (bundle) this model belongs to, if any."),
     )
     related_models = ParentalManyToManyField(
-        "self", verbose_name=_("related models"), blank=True, symmetrical=False,
+        "self",
+        verbose_name=_("related models"),
+        blank=True,
+        symmetrical=False,
         related_name="+",
     )
 
@@ -241,11 +285,15 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
     search_summary_fields = ("short_description", "keywords", "implementation_site")
     search_text_fields = tuple(name for name, _label in DESCRIPTION_SECTIONS) + ("extra_sections",)
 
-    search_fields = Page.search_fields + LemmaIndexedMixin.lemma_search_fields + [
-        index.FilterField("development_stage"),
-        index.FilterField("locale_id"),
-        index.FilterField("source_updated"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + LemmaIndexedMixin.lemma_search_fields
+        + [
+            index.FilterField("development_stage"),
+            index.FilterField("locale_id"),
+            index.FilterField("source_updated"),
+        ]
+    )
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -310,7 +358,6 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         verbose_name = _("practice model")
         verbose_name_plural = _("practice models")
 
-
     # Editorial rules (core.moderation): reviewed every FRESHNESS_MONTHS months, and a model
     # may be saved incomplete as a draft but published only with what readers need first.
     review_freshness = True
@@ -327,8 +374,10 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         super().clean()
         if self.short_description and len(self.short_description) > SHORT_DESCRIPTION_MAX:
             raise ValidationError(
-                {"short_description": _("Keep the short description within %(max)d characters.")
-                 % {"max": SHORT_DESCRIPTION_MAX}}
+                {
+                    "short_description": _("Keep the short description within %(max)d characters.")
+                    % {"max": SHORT_DESCRIPTION_MAX}
+                }
             )
 
     @property
@@ -377,7 +426,8 @@ def model_page_context(page):
     related_keys = [related.translation_key for related in page.related_models.all()]
     related = list(siblings.filter(translation_key__in=related_keys).order_by("title"))
     children_keys = PracticeModelPage.objects.filter(parent_model__translation_key=page.translation_key).values(
-        "translation_key")
+        "translation_key"
+    )
     children = list(siblings.filter(translation_key__in=children_keys).order_by("title"))
     bundle = None
     if page.parent_model_id:
@@ -403,11 +453,15 @@ class ModelContact(Orderable):
 
     page = ParentalKey(PracticeModelPage, on_delete=models.CASCADE, related_name="contacts")
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.PROTECT, related_name="+",
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CONTACT)
     email = models.EmailField(
-        _("e-mail"), blank=True,
+        _("e-mail"),
+        blank=True,
         help_text=_("A shared service address, not a personal one (e.g. kirjaamo@…)."),
     )
     url = models.URLField(_("web address"), blank=True)
@@ -429,15 +483,27 @@ class Adoption(Orderable):
 
     page = ParentalKey(PracticeModelPage, on_delete=models.CASCADE, related_name="adoptions")
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="adoptions",
+        Organisation,
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="adoptions",
     )
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="adoptions",
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="adoptions",
     )
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="adoptions",
         help_text=_("Filled in from the municipality or organisation when left empty."),
     )

@@ -81,12 +81,20 @@ class Organisation(Vocabulary):
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.SET_NULL,
+        Region,
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="organisations",
     )
     municipality = models.ForeignKey(
-        Municipality, verbose_name=_("municipality"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="organisations",
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
     )
 
     panels = [

@@ -21,7 +21,7 @@ REGISTRATION_ENCRYPTION_KEY = fernet_keys("REGISTRATION_ENCRYPTION_KEY")
 if not REGISTRATION_ENCRYPTION_KEY:
     raise ImproperlyConfigured(
         "REGISTRATION_ENCRYPTION_KEY must be set in the environment for production: one or more "
-        "Fernet keys, comma-separated, newest first (docs/security.md, \"Registration needs\")."
+        'Fernet keys, comma-separated, newest first (docs/security.md, "Registration needs").'
     )
 DEBUG = False
 CREATE_DEMO_USERS = False

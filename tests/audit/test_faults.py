@@ -64,14 +64,26 @@ def _open_event(title="Vikasietoisuuden työpaja"):
     """An event open for registration, published through the normal save path."""
     calendar = _live(EventIndexPage)
     start = (timezone.now() + datetime.timedelta(days=30)).replace(microsecond=0)
-    return publish_event(calendar, title=title, start=start, end=start + datetime.timedelta(hours=3),
-                         locale=Locale.objects.get(language_code="fi"), slug=f"vika-{time.monotonic_ns()}",
-                         registration_enabled=True, registration_capacity=20)
+    return publish_event(
+        calendar,
+        title=title,
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+        locale=Locale.objects.get(language_code="fi"),
+        slug=f"vika-{time.monotonic_ns()}",
+        registration_enabled=True,
+        registration_capacity=20,
+    )
 
 
 def _registration(n):
-    return {"name": f"Osallistuja {n}", "email": f"vika{n}@example.fi", "organisation": "Kunta",
-            "needs": "Gluteeniton", "consent": "on"}
+    return {
+        "name": f"Osallistuja {n}",
+        "email": f"vika{n}@example.fi",
+        "organisation": "Kunta",
+        "needs": "Gluteeniton",
+        "consent": "on",
+    }
 
 
 def _dynamic_urls():
@@ -79,9 +91,21 @@ def _dynamic_urls():
     event = EventPage.objects.live().public().filter(locale__language_code="fi").first()
     with translation.override("fi"):
         suggest = reverse("search_suggest")
-    return ["/fi/", "/sv/", "/en/", _live(PracticeModelIndexPage).url, model.url, _live(EventIndexPage).url,
-            event.url, "/fi/haku/?q=lapsi", f"{suggest}?q=la", "/api/v2/pages/",
-            "/api/v2/pages/?search=lapsi", "/sitemap.xml", "/admin/login/"]
+    return [
+        "/fi/",
+        "/sv/",
+        "/en/",
+        _live(PracticeModelIndexPage).url,
+        model.url,
+        _live(EventIndexPage).url,
+        event.url,
+        "/fi/haku/?q=lapsi",
+        f"{suggest}?q=la",
+        "/api/v2/pages/",
+        "/api/v2/pages/?search=lapsi",
+        "/sitemap.xml",
+        "/admin/login/",
+    ]
 
 
 # -- cache -------------------------------------------------------------------------------
@@ -99,8 +123,13 @@ def test_cache_down_every_dynamic_url_still_answers(client, cache_down, caplog):
         assert "X-Page-Cache" not in response
     health = client.get("/health/")
     assert health.status_code == 200
-    assert health.json() == {"status": "degraded", "database": "ok", "cache": "unavailable", "search": "ok",
-                             "search_queue": 0}
+    assert health.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "unavailable",
+        "search": "ok",
+        "search_queue": 0,
+    }
     outages = [r for r in caplog.records if r.name == "core.faults" and r.levelno >= logging.ERROR]
     assert len(outages) == 1  # logged once for the outage, not once per request
 
@@ -116,8 +145,9 @@ def test_cache_down_login_registration_and_editing_work(client, cache_down):
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
     page = _live(PracticeModelPage)
-    response = client.post(f"/admin/pages/{page.pk}/edit/",
-                           practice_model_form(page, title="Tallennettu välimuistin ollessa alhaalla"))
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/", practice_model_form(page, title="Tallennettu välimuistin ollessa alhaalla")
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.get_latest_revision().content["title"] == "Tallennettu välimuistin ollessa alhaalla"
@@ -189,9 +219,10 @@ def test_search_hanging_holds_a_worker_one_short_timeout(client, settings):
 
 def test_search_down_page_saves_are_queued_for_the_index(login, search_down):
     page = _live(PracticeModelPage)
-    response = login("admin").post(f"/admin/pages/{page.pk}/edit/",
-                                   practice_model_form(page, title="Julkaistu haun ollessa alhaalla",
-                                                       **{"action-publish": "1"}))
+    response = login("admin").post(
+        f"/admin/pages/{page.pk}/edit/",
+        practice_model_form(page, title="Julkaistu haun ollessa alhaalla", **{"action-publish": "1"}),
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.title == "Julkaistu haun ollessa alhaalla"
@@ -250,13 +281,21 @@ def test_postgresql_read_only_reads_work_writes_get_503(client, restore_demo, lo
         # As a hot standby or a maintenance switch refuses writes: SQLSTATE 25006.
         cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
     try:
-        for url in ("/fi/", page.url, event.url, "/fi/haku/?q=lapsi", "/api/v2/pages/?search=lapsi",
-                    "/admin/login/", "/admin/pages/"):
+        for url in (
+            "/fi/",
+            page.url,
+            event.url,
+            "/fi/haku/?q=lapsi",
+            "/api/v2/pages/?search=lapsi",
+            "/admin/login/",
+            "/admin/pages/",
+        ):
             response = (editor if url.startswith("/admin/pages") else visitor).get(url)
             assert response.status_code == 200, url
         _try_again_page(visitor.post(event.url, _registration(3)))
         login_response = Client(HTTP_X_FORWARDED_PROTO="https", REMOTE_ADDR=client_address).post(
-            "/admin/login/", {"username": "admin", "password": "admin-demo"})
+            "/admin/login/", {"username": "admin", "password": "admin-demo"}
+        )
         assert login_response.status_code == 503 and int(login_response["Retry-After"]) > 0
         _try_again_page(editor.post(f"/admin/pages/{page.pk}/edit/", practice_model_form(page, title="Vain luku")))
         health = visitor.get("/health/")
@@ -290,8 +329,10 @@ def test_a_lock_taken_half_way_through_a_publish_leaves_nothing_half_saved(resto
 
     page_published.connect(another_writer, weak=False, dispatch_uid="faults-another-writer")
     try:
-        response = editor.post(f"/admin/pages/{page.pk}/edit/",
-                               practice_model_form(page, title="Puoliksi tallennettu?", **{"action-publish": "1"}))
+        response = editor.post(
+            f"/admin/pages/{page.pk}/edit/",
+            practice_model_form(page, title="Puoliksi tallennettu?", **{"action-publish": "1"}),
+        )
     finally:
         page_published.disconnect(dispatch_uid="faults-another-writer")
         if other.in_transaction:
@@ -305,8 +346,9 @@ def test_a_lock_taken_half_way_through_a_publish_leaves_nothing_half_saved(resto
     else:  # saved: then all of it, its audit log entry included
         assert response.status_code == 302
         assert page.title == "Puoliksi tallennettu?" and page.live_revision_id == page.latest_revision_id
-        assert PageLogEntry.objects.filter(page=page, action="wagtail.publish",
-                                           revision_id=page.live_revision_id).exists()
+        assert PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish", revision_id=page.live_revision_id
+        ).exists()
 
 
 KILLED_MID_REGISTRATION = """
@@ -343,8 +385,13 @@ def test_a_process_killed_mid_registration_leaves_nothing_half_saved(client, res
     committing it: the database rolls the registration back and stays usable at once."""
     event = _open_event()
     env = {**os.environ, "DATABASE_URL": _database_url()}
-    worker = subprocess.Popen([sys.executable, "-c", KILLED_MID_REGISTRATION, str(event.pk)], env=env,
-                              stdout=subprocess.PIPE, text=True, cwd=settings.BASE_DIR)
+    worker = subprocess.Popen(
+        [sys.executable, "-c", KILLED_MID_REGISTRATION, str(event.pk)],
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
     try:
         assert worker.stdout.readline().strip() == "saved"
         worker.send_signal(signal.SIGKILL)

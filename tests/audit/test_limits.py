@@ -48,8 +48,13 @@ def _open_event():
 
 
 def _registration(n):
-    return {"name": f"Osallistuja {n}", "email": f"osallistuja{n}@example.fi", "organisation": "",
-            "needs": "", "consent": "on"}
+    return {
+        "name": f"Osallistuja {n}",
+        "email": f"osallistuja{n}@example.fi",
+        "organisation": "",
+        "needs": "",
+        "consent": "on",
+    }
 
 
 def test_thirty_registrations_from_one_address_do_not_send_thirty_emails(client):
@@ -116,8 +121,10 @@ def victim(django_user_model, unique):
 
 def test_admin_sign_in_guesses_spread_over_addresses_are_throttled(victim, addresses):
     allowed = configured_rate("login-username").count
-    statuses = [next(addresses).post("/admin/login/", {"username": victim.username, "password": f"väärä-{n}"})
-                .status_code for n in range(allowed)]
+    statuses = [
+        next(addresses).post("/admin/login/", {"username": victim.username, "password": f"väärä-{n}"}).status_code
+        for n in range(allowed)
+    ]
     assert 429 not in statuses  # one failure per address: django-axes alone never fires
     response = next(addresses).post("/admin/login/", {"username": victim.username, "password": "oikea-salasana-123"})
     assert response.status_code == 429
@@ -132,13 +139,16 @@ def test_password_reset_emails_to_one_address_are_limited(victim, addresses):
 
 
 # -- 6. hostile parameters -------------------------------------------------------------------------
-@pytest.mark.parametrize("url", [
-    "/api/v2/pages/?offset=9223372036854775808",
-    "/api/v2/images/?offset=9223372036854775808",
-    "/api/v2/documents/?offset=9223372036854775808",
-    "/api/v2/pages/?search=%22",
-    "/api/v2/pages/?search=abc%00def",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/?offset=9223372036854775808",
+        "/api/v2/images/?offset=9223372036854775808",
+        "/api/v2/documents/?offset=9223372036854775808",
+        "/api/v2/pages/?search=%22",
+        "/api/v2/pages/?search=abc%00def",
+    ],
+)
 def test_hostile_api_parameters_get_a_400_with_a_message(client, url):
     response = client.get(url)
     assert response.status_code == 400
@@ -183,5 +193,7 @@ def test_queries_editors_promoted_are_the_popular_list(client, unique):
     SearchPromotion.objects.create(query=Query.get(model.title), page=model, sort_order=0)
     popular = _popular(client, unique)
     assert Query.get(model.title).query_string.casefold() in popular
-    promoted = {q.casefold() for q in Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)}
+    promoted = {
+        q.casefold() for q in Query.objects.filter(editors_picks__isnull=False).values_list("query_string", flat=True)
+    }
     assert set(popular) <= promoted

@@ -54,8 +54,9 @@ def _translate(event):
     pages = {"fi": event}
     for code in ("sv", "en"):
         locale = Locale.objects.get(language_code=code)
-        pages[code] = translate_page(event, locale, {"title": f"{event.title} ({code})",
-                                                     "summary": f"Summary {code}."}).page
+        pages[code] = translate_page(
+            event, locale, {"title": f"{event.title} ({code})", "summary": f"Summary {code}."}
+        ).page
     return pages
 
 
@@ -64,9 +65,15 @@ def _lapland_section_event():
     section = OrganisationSectionPage.objects.child_of(_finnish_calendar()).get(
         organisation__code="lapin-hyvinvointialue"
     )
-    event = publish_event(section, title="Lapin työpaja", slug="lapin-tyopaja-audit",
-                          start=_future(10), end=_future(10, hours=3), registration_enabled=True,
-                          registration_capacity=20)
+    event = publish_event(
+        section,
+        title="Lapin työpaja",
+        slug="lapin-tyopaja-audit",
+        start=_future(10),
+        end=_future(10, hours=3),
+        registration_enabled=True,
+        registration_capacity=20,
+    )
     return _translate(event)
 
 
@@ -137,8 +144,10 @@ def _edit_in_wagtails_editor(page, login):
     administrator) it opens in Wagtail's page editor like the source."""
     translation = Translation.objects.get(source__object_id=page.translation_key, target_locale=page.locale)
     client = login("admin")
-    response = client.post(reverse("wagtail_localize:stop_translation", args=[translation.pk]),
-                            {"next": reverse("wagtailadmin_pages:edit", args=[page.pk])})
+    response = client.post(
+        reverse("wagtail_localize:stop_translation", args=[translation.pk]),
+        {"next": reverse("wagtailadmin_pages:edit", args=[page.pk])},
+    )
     assert response.status_code == 302
     translation.refresh_from_db()
     assert not translation.enabled
@@ -166,6 +175,7 @@ def test_the_registrations_button_follows_the_same_rule(placed_event, role, lang
 
 # --- Item 8: only a ticked box is consent ----------------------------------------------------
 
+
 @pytest.mark.parametrize("consent", ["off", "false", "no", "yes", ""])
 def test_an_unticked_or_forged_consent_never_registers(client, consent):
     pages = _lapland_section_event()
@@ -178,6 +188,7 @@ def test_an_unticked_or_forged_consent_never_registers(client, consent):
 
 
 # --- Item 9: the needs' key is separate, rotatable, and loud when lost ----------------------
+
 
 def _unreadable_marker():
     with translation.override("fi"):  # the admin's language (LANGUAGE_CODE)
@@ -233,7 +244,8 @@ def test_the_registration_key_rotates_without_losing_a_need(client, login):
 
 def test_production_settings_refuse_to_start_without_the_registration_key():
     env = {k: v for k, v in os.environ.items() if k != "REGISTRATION_ENCRYPTION_KEY"}
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0
     assert "REGISTRATION_ENCRYPTION_KEY must be set" in result.stderr

@@ -86,6 +86,7 @@ def test_logged_in_users_never_get_or_fill_the_cache(client, site_structure, pag
 
 # --- Middleware rules, one request shape at a time -------------------------------------------
 
+
 class CountingView:
     def __init__(self, view):
         self.view = view
@@ -124,8 +125,18 @@ def plain(request):
         (lambda r: HttpResponse("gone", status=404), lambda: RequestFactory().get("/fi/x/")),
         (lambda r: _vary(HttpResponse("x"), "User-Agent"), lambda: RequestFactory().get("/fi/x/")),
     ],
-    ids=["post", "registration-token", "session-cookie", "authorization", "never-cache", "private",
-         "csrf-token", "set-cookie", "not-200", "vary-user-agent"],
+    ids=[
+        "post",
+        "registration-token",
+        "session-cookie",
+        "authorization",
+        "never-cache",
+        "private",
+        "csrf-token",
+        "set-cookie",
+        "not-200",
+        "vary-user-agent",
+    ],
 )
 def test_never_cached(view, make_request, page_cache):
     assert _run_twice(view, make_request) == 2

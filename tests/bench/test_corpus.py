@@ -92,8 +92,9 @@ def expected_local_starts(page):
 def test_command_line_builds_a_valid_translated_searchable_tree(client, site_structure):
     out = io.StringIO()
     corpus_main(["--models", "12", "--events", "6", "--seed", "3", "--languages", "fi,sv,en"], stdout=out)
-    assert re.search(r"Created 36 model pages and 18 event pages \(\d+ occurrences, \d+ registrations\)",
-                     out.getvalue())
+    assert re.search(
+        r"Created 36 model pages and 18 event pages \(\d+ occurrences, \d+ registrations\)", out.getvalue()
+    )
 
     assert all(not problems for problems in Page.find_problems()), "treebeard tree is inconsistent"
     fi = PracticeModelPage.objects.live().filter(locale__language_code="fi")
@@ -113,8 +114,11 @@ def test_command_line_builds_a_valid_translated_searchable_tree(client, site_str
     # A translation links the translations of the same pages and has the same adoptions.
     def links(page_type, language):
         return {
-            (page.translation_key, frozenset(m.translation_key for m in page.related_models.all()),
-             page.adoptions.count() if page_type is PracticeModelPage else 0)
+            (
+                page.translation_key,
+                frozenset(m.translation_key for m in page.related_models.all()),
+                page.adoptions.count() if page_type is PracticeModelPage else 0,
+            )
             for page in page_type.objects.filter(locale__language_code=language)
         }
 
@@ -135,20 +139,25 @@ def test_command_line_builds_a_valid_translated_searchable_tree(client, site_str
 
 
 def test_same_seed_same_titles(site_structure):
-    corpus_main(["--models", "5", "--events", "3", "--seed", "11", "--languages", "fi", "--no-index"],
-                stdout=io.StringIO())
+    corpus_main(
+        ["--models", "5", "--events", "3", "--seed", "11", "--languages", "fi", "--no-index"], stdout=io.StringIO()
+    )
     first = list(Page.objects.type(PracticeModelPage, EventPage).order_by("pk").values_list("title", flat=True))
     Page.objects.type(PracticeModelPage, EventPage).delete()
-    corpus_main(["--models", "5", "--events", "3", "--seed", "11", "--languages", "fi", "--no-index"],
-                stdout=io.StringIO())
+    corpus_main(
+        ["--models", "5", "--events", "3", "--seed", "11", "--languages", "fi", "--no-index"], stdout=io.StringIO()
+    )
     second = list(Page.objects.type(PracticeModelPage, EventPage).order_by("pk").values_list("title", flat=True))
     assert first == second and len(first) == 8
 
 
-@pytest.mark.parametrize("args, message", [
-    (["--models", "-1"], "zero or more"),
-    (["--languages", "fi,de"], "unsupported languages: de"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--models", "-1"], "zero or more"),
+        (["--languages", "fi,de"], "unsupported languages: de"),
+    ],
+)
 def test_bad_arguments_give_a_clear_error(db, capsys, args, message):
     with pytest.raises(SystemExit) as exit_info:
         corpus_main(args)
@@ -175,7 +184,9 @@ def test_index_rows_are_those_update_index_builds(site_structure):
 def test_production_code_does_not_import_the_bench():
     pattern = re.compile(r"^\s*(from|import)\s+bench(\.|\s|$)", re.MULTILINE)
     offenders = [
-        str(path.relative_to(ROOT)) for app in PRODUCTION_APPS for path in (ROOT / app).rglob("*.py")
+        str(path.relative_to(ROOT))
+        for app in PRODUCTION_APPS
+        for path in (ROOT / app).rglob("*.py")
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert not offenders
@@ -221,8 +232,10 @@ class TestGeneratedCalendar:
 
     def test_calendar_list_shows_the_generated_events_in_date_order(self, client, calendar_corpus):
         now = timezone.now()
-        expected = [o.event.title for o in fi_occurrences().filter(end__gte=now).select_related("event")
-                    .order_by("start", "pk")[:20]]
+        expected = [
+            o.event.title
+            for o in fi_occurrences().filter(end__gte=now).select_related("event").order_by("start", "pk")[:20]
+        ]
         assert expected, "the corpus has no upcoming dates"
         page = soup(client.get(fi_calendar().url))
         shown = [a.get_text(strip=True) for a in page.select(".occurrence-list .card__title a")]
@@ -279,8 +292,7 @@ class TestGeneratedCalendar:
 
     def test_a_repeating_series_shows_all_its_dates_on_its_page(self, client, calendar_corpus):
         series = (
-            EventPage.objects.live().filter(locale__language_code="fi").exclude(recurrence_frequency="")
-            .order_by("pk")
+            EventPage.objects.live().filter(locale__language_code="fi").exclude(recurrence_frequency="").order_by("pk")
         )
         page = next(p for p in series if p.occurrences.count() >= 3)
         dates = page.occurrences.count()

@@ -46,8 +46,11 @@ PAGE_COLUMNS = ["locale_id", "path", "content_type_id", "translation_key"]
 def _leading_index_columns(table):
     with connection.cursor() as cursor:
         constraints = connection.introspection.get_constraints(cursor, table)
-    return {c["columns"][0] for c in constraints.values() if (c["index"] or c["unique"] or c["primary_key"])
-            and c["columns"]}
+    return {
+        c["columns"][0]
+        for c in constraints.values()
+        if (c["index"] or c["unique"] or c["primary_key"]) and c["columns"]
+    }
 
 
 @pytest.mark.parametrize("model,column", INDEXED_COLUMNS, ids=lambda v: getattr(v, "__name__", v))
@@ -95,11 +98,16 @@ def _index_names(model, column):
 @postgres_only
 @pytest.mark.parametrize("column,value", [("development_stage", "ready")])
 def test_listing_filter_uses_an_index(column, value):
-    plan = _plan(PracticeModelPage.objects.filter(**{column: value}).order_by("-source_updated")
-                 .values_list("page_ptr_id", flat=True))
+    plan = _plan(
+        PracticeModelPage.objects.filter(**{column: value})
+        .order_by("-source_updated")
+        .values_list("page_ptr_id", flat=True)
+    )
     assert "Seq Scan on models_library_practicemodelpage" not in plan, plan
-    assert any(name in plan for name in _index_names(PracticeModelPage, column)
-               + _index_names(PracticeModelPage, "source_updated")), plan
+    assert any(
+        name in plan
+        for name in _index_names(PracticeModelPage, column) + _index_names(PracticeModelPage, "source_updated")
+    ), plan
 
 
 @postgres_only
@@ -114,15 +122,21 @@ def test_listing_default_order_uses_the_desc_nulls_last_index():
     # cannot give NULLS LAST backwards, so migration 0002 adds one that can.
     from django.db.models import F
 
-    plan = _plan(PracticeModelPage.objects.order_by(F("source_updated").desc(nulls_last=True))
-                 .values_list("page_ptr_id", flat=True)[:20])
+    plan = _plan(
+        PracticeModelPage.objects.order_by(F("source_updated").desc(nulls_last=True)).values_list(
+            "page_ptr_id", flat=True
+        )[:20]
+    )
     assert "practicemodel_updated_desc" in plan, plan
 
 
 @postgres_only
 def test_facet_subquery_uses_the_link_table_index():
-    plan = _plan(PracticeModelPage.objects.filter(
-        pk__in=PracticeModelPage.objects.filter(regions__code__in=["lappi"]).values("pk")))
+    plan = _plan(
+        PracticeModelPage.objects.filter(
+            pk__in=PracticeModelPage.objects.filter(regions__code__in=["lappi"]).values("pk")
+        )
+    )
     through = PracticeModelPage._meta.get_field("regions").remote_field.through._meta.db_table
     assert f"Seq Scan on {through}" not in plan, plan
     assert "Index" in plan, plan
@@ -132,8 +146,9 @@ def test_facet_subquery_uses_the_link_table_index():
 def test_calendar_month_query_uses_an_index():
     start = timezone.now().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     end = start + datetime.timedelta(days=31)
-    plan = _plan(EventPage.objects.filter(start__lt=end, end__gte=start).order_by("start")
-                 .values_list("page_ptr_id", flat=True))
+    plan = _plan(
+        EventPage.objects.filter(start__lt=end, end__gte=start).order_by("start").values_list("page_ptr_id", flat=True)
+    )
     assert "Seq Scan on events_eventpage" not in plan, plan
     assert any(name in plan for name in _index_names(EventPage, "start") + _index_names(EventPage, "end")), plan
 
@@ -144,6 +159,9 @@ def test_navigation_query_uses_the_menu_index():
 
     # The shape of home.get_children().live().in_menu() (home/context_processors.py),
     # written out: on an empty test tree Wagtail short-circuits a childless page's query.
-    plan = _plan(Page.objects.filter(depth=3, path__range=("00010001", "00010001ZZZZ"), live=True,
-                                     show_in_menus=True).order_by("path").only("id", "title", "path"))
+    plan = _plan(
+        Page.objects.filter(depth=3, path__range=("00010001", "00010001ZZZZ"), live=True, show_in_menus=True)
+        .order_by("path")
+        .only("id", "title", "path")
+    )
     assert "portal_page_menu_idx" in plan, plan

@@ -58,8 +58,10 @@ def _urls(builder, month):
     first_model = PracticeModelPage.objects.get(pk=builder.model_pks["fi"][1])
     first_event = EventPage.objects.get(pk=builder.event_pks["fi"][1])
     series = (
-        EventPage.objects.filter(pk__in=builder.event_pks["fi"].values()).exclude(recurrence_frequency="")
-        .order_by("pk").first()
+        EventPage.objects.filter(pk__in=builder.event_pks["fi"].values())
+        .exclude(recurrence_frequency="")
+        .order_by("pk")
+        .first()
     )
     region = first_model.regions.first().code
     theme = first_model.themes.first().code
@@ -145,10 +147,20 @@ def large_corpus(django_db_setup, django_db_blocker):
 
 
 class TestBudgetPerPageType:
-    @pytest.mark.parametrize("page_type", [
-        "home", "model page", "event page, series", "listing, 3 facets", "calendar", "calendar month",
-        "calendar month, filtered", ".ics feed", "API list",
-    ])
+    @pytest.mark.parametrize(
+        "page_type",
+        [
+            "home",
+            "model page",
+            "event page, series",
+            "listing, 3 facets",
+            "calendar",
+            "calendar month",
+            "calendar month, filtered",
+            ".ics feed",
+            "API list",
+        ],
+    )
     def test_within_budget(self, client, large_corpus, page_type, django_assert_max_num_queries):
         url = _urls(*large_corpus)[page_type]
         client.get(url)

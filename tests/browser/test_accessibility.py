@@ -20,16 +20,21 @@ pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.ma
 LANGUAGES = ("fi", "sv", "en")
 BLOCKING = {"minor", "moderate", "serious", "critical"}
 SITE_NAME = {"fi": "Toimintamallit", "sv": "Verksamhetsmodeller", "en": "Practice models"}
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
-               "resultTypes": ["violations"]}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 SUMMARY = {}
 
 
 def _named_pages(language):
     """Pages served by named URL patterns rather than Wagtail pages."""
     with translation.override(language):
-        return {"search": reverse("search"), "search (results)": reverse("search") + "?q=malli",
-                "404": f"/{language}/ei-ole-olemassa-404/"}
+        return {
+            "search": reverse("search"),
+            "search (results)": reverse("search") + "?q=malli",
+            "404": f"/{language}/ei-ole-olemassa-404/",
+        }
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -41,8 +46,12 @@ def write_summary():
     (ARTIFACTS / "axe-summary.json").write_text(json.dumps(SUMMARY, indent=2, ensure_ascii=False))
     print("\naxe summary (violations by impact, per page type and language):")
     for page_type, languages in sorted(SUMMARY.items()):
-        cells = ", ".join(f"{lang}: {sum(v['by_impact'].values())} ({v['passes_rules']} rules run)"
-                          if v['by_impact'] else f"{lang}: 0" for lang, v in languages.items())
+        cells = ", ".join(
+            f"{lang}: {sum(v['by_impact'].values())} ({v['passes_rules']} rules run)"
+            if v["by_impact"]
+            else f"{lang}: 0"
+            for lang, v in languages.items()
+        )
         print(f"  {page_type:28} {cells}")
 
 
@@ -62,12 +71,17 @@ def test_every_page_type_has_no_axe_violations(page, live_site, language):
         for violation in results["violations"]:
             by_impact[violation["impact"]] = by_impact.get(violation["impact"], 0) + 1
             if violation["impact"] in BLOCKING:
-                nodes = "; ".join(n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
-                                  for n in violation["nodes"][:5])
-                blocking.append(f"{name} [{language}] {path}: {violation['impact']} {violation['id']}"
-                                f" – {violation['help']} ({nodes})")
+                nodes = "; ".join(
+                    n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+                    for n in violation["nodes"][:5]
+                )
+                blocking.append(
+                    f"{name} [{language}] {path}: {violation['impact']} {violation['id']}"
+                    f" – {violation['help']} ({nodes})"
+                )
         SUMMARY.setdefault(name, {})[language] = {
-            "path": path, "by_impact": by_impact,
+            "path": path,
+            "by_impact": by_impact,
             "violations": sorted(v["id"] for v in results["violations"]),
             "passes_rules": len(results.get("passes", [])) or "n/a",
         }

@@ -15,8 +15,16 @@ from .conftest import ARTIFACTS
 # once per module by the live_site fixture and each test runs in a rolled-back transaction.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser"), pytest.mark.django_db]
 
-SCREENSHOT_TYPES = ["HomePage", "PracticeModelIndexPage", "PracticeModelPage", "EventIndexPage",
-                    "EventPage", "ArticleIndexPage", "ArticlePage", "StandardPage"]
+SCREENSHOT_TYPES = [
+    "HomePage",
+    "PracticeModelIndexPage",
+    "PracticeModelPage",
+    "EventIndexPage",
+    "EventPage",
+    "ArticleIndexPage",
+    "ArticlePage",
+    "StandardPage",
+]
 
 
 def _url(live_site, page_type, language="fi"):
@@ -164,7 +172,9 @@ def test_keyboard_through_the_facet_panel(page, live_site):
     assert page.locator("form.facet-form input[type=checkbox]").first.is_checked()
     for _ in range(200):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.type === 'submit' && !!document.activeElement.closest('form.facet-form')"):
+        if page.evaluate(
+            "document.activeElement.type === 'submit' && !!document.activeElement.closest('form.facet-form')"
+        ):
             break
     else:
         pytest.fail("the facet panel's submit button is not reachable with Tab")
@@ -204,12 +214,14 @@ def test_event_by_month_and_ics_download(page, live_site):
     assert month_link.count() == 1, "no month view link on the events page"
     # The month of the next demo event that has a date (the demo is relative to today).
     now = timezone.now()
-    upcoming = [e for e in EventPage.objects.live().filter(locale__language_code="fi")
-                if e.upcoming_occurrences(now)]
+    upcoming = [e for e in EventPage.objects.live().filter(locale__language_code="fi") if e.upcoming_occurrences(now)]
     assert upcoming, "no upcoming events in the demo content"
     first_start = min(e.upcoming_occurrences(now)[0].start for e in upcoming)
-    month = timezone.localtime(first_start).strftime("%Y-%m") if isinstance(first_start, datetime.datetime) \
+    month = (
+        timezone.localtime(first_start).strftime("%Y-%m")
+        if isinstance(first_start, datetime.datetime)
         else first_start.strftime("%Y-%m")
+    )
     page.goto(index_url + f"month/?month={month}")
     assert page.locator("table.month-grid").count() == 1
     events = page.locator("table.month-grid .month-grid__event a")
@@ -233,8 +245,14 @@ def test_register_and_cancel_through_the_emailed_link(page, live_site):
 
     from events.models import EventPage
 
-    event = next((e for e in EventPage.objects.live().filter(locale__language_code="fi")
-                  if e.registration_is_open() and not e.external_registration_url), None)
+    event = next(
+        (
+            e
+            for e in EventPage.objects.live().filter(locale__language_code="fi")
+            if e.registration_is_open() and not e.external_registration_url
+        ),
+        None,
+    )
     assert event is not None, "no demo event with open registration"
     page.goto(live_site[0] + event.url)
     form = page.locator("form.registration-form")
@@ -270,8 +288,10 @@ def test_editor_creates_model_and_moderator_publishes(page, live_site):
     from models_library.models import PracticeModelIndexPage
 
     section = next(
-        s for s in OrganisationSectionPage.objects.filter(
-            organisation__code="lapin-hyvinvointialue", locale__language_code="fi")
+        s
+        for s in OrganisationSectionPage.objects.filter(
+            organisation__code="lapin-hyvinvointialue", locale__language_code="fi"
+        )
         if s.get_parent().specific_class is PracticeModelIndexPage
     )
     title = "Selaintestin malli"

@@ -15,7 +15,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def draft_a(orgs, editor_a, target_group):
     page = PracticeModelPageFactory(
-        parent=orgs["sections"]["a"]["library"], title="A:n luonnos", live=False, owner=editor_a,
+        parent=orgs["sections"]["a"]["library"],
+        title="A:n luonnos",
+        live=False,
+        owner=editor_a,
     )
     page.target_groups.set([target_group])
     page.save_revision(user=editor_a)
@@ -57,9 +60,7 @@ def test_submit_and_moderator_approval_publishes(logged_in, client, editor_a, mo
 
     client = logged_in(moderator)
     assert 'workflow-action-name="approve"' in client.get(f"/admin/pages/{draft_a.pk}/edit/").content.decode()
-    response = client.post(
-        f"/admin/pages/workflow/action/{draft_a.pk}/approve/{task_state.pk}/", {"comment": "Hyvä!"}
-    )
+    response = client.post(f"/admin/pages/workflow/action/{draft_a.pk}/approve/{task_state.pk}/", {"comment": "Hyvä!"})
     assert response.status_code == 302
     page = Page.objects.get(pk=draft_a.pk)
     assert page.live
@@ -88,8 +89,9 @@ def test_incomplete_model_saves_as_draft_but_does_not_publish(logged_in, moderat
     client = logged_in(moderator)
     response = client.post(
         f"/admin/pages/{draft_a.pk}/edit/",
-        practice_model_form(draft_a, basic_idea=practice_model_form_rich(""), target_groups=[],
-                            **{"action-publish": "1"}),
+        practice_model_form(
+            draft_a, basic_idea=practice_model_form_rich(""), target_groups=[], **{"action-publish": "1"}
+        ),
         follow=True,
     )
     assert response.status_code == 200
@@ -100,10 +102,15 @@ def test_incomplete_model_saves_as_draft_but_does_not_publish(logged_in, moderat
     assert any("target group" in m or "kohderyhm" in m for m in messages), messages
 
     # complete it and publishing works
-    response = client.post(f"/admin/pages/{draft_a.pk}/edit/", practice_model_form(
-        draft_a, basic_idea=practice_model_form_rich("<p>Perusidea.</p>"), target_groups=[target_group.pk],
-        **{"action-publish": "1"},
-    ))
+    response = client.post(
+        f"/admin/pages/{draft_a.pk}/edit/",
+        practice_model_form(
+            draft_a,
+            basic_idea=practice_model_form_rich("<p>Perusidea.</p>"),
+            target_groups=[target_group.pk],
+            **{"action-publish": "1"},
+        ),
+    )
     assert PracticeModelPage.objects.get(pk=draft_a.pk).live
 
 
@@ -139,11 +146,15 @@ def test_site_history_shows_moderators_who_changed_what(logged_in, editor_a, mod
 
 # --- Approval and bulk publishing apply the same completeness rule as the Publish button --
 
+
 @pytest.fixture
 def incomplete_a(orgs, editor_a):
     """A's draft without target groups: may be saved and submitted, not published."""
     page = PracticeModelPageFactory(
-        parent=orgs["sections"]["a"]["library"], title="A:n keskeneräinen", live=False, owner=editor_a,
+        parent=orgs["sections"]["a"]["library"],
+        title="A:n keskeneräinen",
+        live=False,
+        owner=editor_a,
     )
     page.save_revision(user=editor_a)
     return page
@@ -160,9 +171,7 @@ def test_moderator_cannot_approve_an_incomplete_submission(logged_in, editor_a, 
     assert 'workflow-action-name="reject"' in html
 
     # and a crafted approval is refused, not performed
-    response = client.post(
-        f"/admin/pages/workflow/action/{incomplete_a.pk}/approve/{task_state.pk}/", {"comment": ""}
-    )
+    response = client.post(f"/admin/pages/workflow/action/{incomplete_a.pk}/approve/{task_state.pk}/", {"comment": ""})
     # Wagtail's check_action refuses an action it does not offer (PermissionDenied), which
     # the admin answers by sending the user to the dashboard with a message.
     assert response.status_code == 302 and response["Location"] == "/admin/"
@@ -171,9 +180,7 @@ def test_moderator_cannot_approve_an_incomplete_submission(logged_in, editor_a, 
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
 
-def test_approving_from_the_editor_checks_the_moderators_own_changes(
-    logged_in, editor_a, moderator, draft_a
-):
+def test_approving_from_the_editor_checks_the_moderators_own_changes(logged_in, editor_a, moderator, draft_a):
     """The moderator empties a required part and presses Approve in the editor: her edit is
     kept as a draft, the page stays unpublished and the editor is told why."""
     state = submit(logged_in(editor_a), draft_a)
@@ -181,7 +188,9 @@ def test_approving_from_the_editor_checks_the_moderators_own_changes(
     response = client.post(
         f"/admin/pages/{draft_a.pk}/edit/",
         practice_model_form(
-            draft_a, title="A:n luonnos, moderaattorin muokkaus", target_groups=[],
+            draft_a,
+            title="A:n luonnos, moderaattorin muokkaus",
+            target_groups=[],
             **{"action-workflow-action": "1", "workflow-action-name": "approve"},
         ),
     )

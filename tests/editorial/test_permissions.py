@@ -36,17 +36,21 @@ def test_editor_cannot_open_or_edit_other_organisations_model(logged_in, editor_
     section_b = orgs["sections"]["b"]["library"]
     assert client.get(f"/admin/pages/{model_b.pk}/edit/").status_code in (302, 403)
     for action in ({}, {"action-publish": "1"}, {"action-submit": "1"}):
-        response = client.post(f"/admin/pages/{model_b.pk}/edit/", {
-            "title": "Hijacked", "slug": model_b.slug, "short_description": "x", **action,
-        })
+        response = client.post(
+            f"/admin/pages/{model_b.pk}/edit/",
+            {
+                "title": "Hijacked",
+                "slug": model_b.slug,
+                "short_description": "x",
+                **action,
+            },
+        )
         assert response.status_code in (302, 403)
     page = assert_untouched(model_b, "B:n toimintamalli", section_b)
     assert page.get_latest_revision().content["title"] == "B:n toimintamalli"
 
 
-def test_editor_cannot_delete_unpublish_move_or_copy_other_organisations_model(
-    logged_in, editor_a, model_b, orgs
-):
+def test_editor_cannot_delete_unpublish_move_or_copy_other_organisations_model(logged_in, editor_a, model_b, orgs):
     client = logged_in(editor_a)
     section_a = orgs["sections"]["a"]["library"]
     section_b = orgs["sections"]["b"]["library"]
@@ -54,10 +58,15 @@ def test_editor_cannot_delete_unpublish_move_or_copy_other_organisations_model(
     assert client.post(f"/admin/pages/{model_b.pk}/unpublish/").status_code in (302, 403)
     assert client.get(f"/admin/pages/{model_b.pk}/move/").status_code in (302, 403)
     assert client.post(f"/admin/pages/{model_b.pk}/move/{section_a.pk}/confirm/").status_code in (302, 403)
-    response = client.post(f"/admin/pages/{model_b.pk}/copy/", {
-        "new_title": "Kopio", "new_slug": "kopio", "new_parent_page": section_a.pk,
-        "publish_copies": "on",
-    })
+    response = client.post(
+        f"/admin/pages/{model_b.pk}/copy/",
+        {
+            "new_title": "Kopio",
+            "new_slug": "kopio",
+            "new_parent_page": section_a.pk,
+            "publish_copies": "on",
+        },
+    )
     assert response.status_code in (302, 403)
     assert_untouched(model_b, "B:n toimintamalli", section_b)
     assert not Page.objects.filter(slug="kopio").exists()
@@ -111,7 +120,8 @@ def test_api_never_exposes_drafts(client, orgs, model_a):
 def test_sections_exist_in_every_translated_language(orgs):
     section = orgs["sections"]["a"]["library"]
     languages = set(
-        OrganisationSectionPage.objects.filter(translation_key=section.translation_key)
-        .values_list("locale__language_code", flat=True)
+        OrganisationSectionPage.objects.filter(translation_key=section.translation_key).values_list(
+            "locale__language_code", flat=True
+        )
     )
     assert {"fi", "sv", "en"} <= languages

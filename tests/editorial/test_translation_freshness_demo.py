@@ -122,8 +122,16 @@ def test_preview_of_every_page_type(logged_in, moderator, site_structure, orgs, 
     event = EventPageFactory(parent=orgs["sections"]["a"]["events"])
     article = ArticlePageFactory(parent=site_structure["news"])
     standard = StandardPageFactory(parent=site_structure["home"])
-    pages = [site_structure["home"], site_structure["library"], site_structure["events"],
-             site_structure["news"], model_a, event, article, standard]
+    pages = [
+        site_structure["home"],
+        site_structure["library"],
+        site_structure["events"],
+        site_structure["news"],
+        model_a,
+        event,
+        article,
+        standard,
+    ]
     for page in pages:
         page.save_revision()
         response = client.get(f"/admin/pages/{page.pk}/view_draft/")

@@ -16,8 +16,12 @@ pytestmark = pytest.mark.django_db
 
 def quick_event(parent, **fields):
     """A live event without revisions (fast; for volume tests)."""
-    defaults = {"title": "Massatapahtuma", "summary": "s", "live": True,
-                "locale": Locale.objects.get(language_code="fi")}
+    defaults = {
+        "title": "Massatapahtuma",
+        "summary": "s",
+        "live": True,
+        "locale": Locale.objects.get(language_code="fi"),
+    }
     defaults.update(fields)
     defaults.setdefault("slug", f"mass-{EventPage.objects.count() + 1}")
     page = EventPage(**defaults)
@@ -32,26 +36,63 @@ def vocab(vocabularies):
     other_region = RegionFactory(code="pirkanmaa", name_fi="Pirkanmaan hyvinvointialue")
     other_municipality = MunicipalityFactory(code="837", name_fi="Tampere", region=other_region)
     groups = [TargetGroupFactory(code="professionals"), TargetGroupFactory(code="families")]
-    return {"lappi": lappi, "kemijarvi": kemijarvi, "other_region": other_region,
-            "other_municipality": other_municipality, "groups": groups,
-            "fse": EventLanguage.objects.get(code="fse"), "fi": EventLanguage.objects.get(code="fi")}
+    return {
+        "lappi": lappi,
+        "kemijarvi": kemijarvi,
+        "other_region": other_region,
+        "other_municipality": other_municipality,
+        "groups": groups,
+        "fse": EventLanguage.objects.get(code="fse"),
+        "fi": EventLanguage.objects.get(code="fi"),
+    }
 
 
 def test_upcoming_month_past_and_filters(client, calendar, vocab):
     now = timezone.now()
     soon = timezone.localtime(now + datetime.timedelta(days=3)).replace(hour=10, minute=0, second=0, microsecond=0)
-    publish_event(calendar, title="Kemijärven työpaja", start=soon, end=soon + datetime.timedelta(hours=2),
-                  municipality=vocab["kemijarvi"], event_type="workshop",
-                  m2m={"target_groups": [vocab["groups"][0]], "event_languages": [vocab["fi"]]})
-    publish_event(calendar, title="Viittomakielinen webinaari", start=soon, end=soon + datetime.timedelta(hours=1),
-                  attendance="online", event_type="webinar",
-                  m2m={"target_groups": [vocab["groups"][1]], "event_languages": [vocab["fse"]]})
-    publish_event(calendar, title="Hybridiseminaari", start=soon, end=soon + datetime.timedelta(hours=1),
-                  attendance="hybrid", event_type="seminar", municipality=vocab["other_municipality"])
-    publish_event(calendar, title="Mennyt arviointi", start=now - datetime.timedelta(days=20),
-                  end=now - datetime.timedelta(days=20) + datetime.timedelta(hours=2), event_type="evaluation_meeting")
-    draft = EventPage(title="Luonnos", slug="luonnos", summary="s", start=soon, end=soon + datetime.timedelta(hours=1),
-                      live=False, locale=calendar.locale)
+    publish_event(
+        calendar,
+        title="Kemijärven työpaja",
+        start=soon,
+        end=soon + datetime.timedelta(hours=2),
+        municipality=vocab["kemijarvi"],
+        event_type="workshop",
+        m2m={"target_groups": [vocab["groups"][0]], "event_languages": [vocab["fi"]]},
+    )
+    publish_event(
+        calendar,
+        title="Viittomakielinen webinaari",
+        start=soon,
+        end=soon + datetime.timedelta(hours=1),
+        attendance="online",
+        event_type="webinar",
+        m2m={"target_groups": [vocab["groups"][1]], "event_languages": [vocab["fse"]]},
+    )
+    publish_event(
+        calendar,
+        title="Hybridiseminaari",
+        start=soon,
+        end=soon + datetime.timedelta(hours=1),
+        attendance="hybrid",
+        event_type="seminar",
+        municipality=vocab["other_municipality"],
+    )
+    publish_event(
+        calendar,
+        title="Mennyt arviointi",
+        start=now - datetime.timedelta(days=20),
+        end=now - datetime.timedelta(days=20) + datetime.timedelta(hours=2),
+        event_type="evaluation_meeting",
+    )
+    draft = EventPage(
+        title="Luonnos",
+        slug="luonnos",
+        summary="s",
+        start=soon,
+        end=soon + datetime.timedelta(hours=1),
+        live=False,
+        locale=calendar.locale,
+    )
     calendar.add_child(instance=draft)
 
     url = calendar.get_url()
@@ -91,8 +132,15 @@ def test_upcoming_month_past_and_filters(client, calendar, vocab):
 
 
 def test_month_grid_expands_recurring_events_and_navigates(client, calendar):
-    publish_event(calendar, title="Verkostotapaaminen", start=local(2026, 3, 4, 13), end=local(2026, 3, 4, 15),
-                  recurrence_frequency="WEEKLY", recurrence_count=6, recurrence_exdates="2026-03-18")
+    publish_event(
+        calendar,
+        title="Verkostotapaaminen",
+        start=local(2026, 3, 4, 13),
+        end=local(2026, 3, 4, 15),
+        recurrence_frequency="WEEKLY",
+        recurrence_count=6,
+        recurrence_exdates="2026-03-18",
+    )
     url = calendar.get_url() + "month/"
     response = client.get(url, {"month": "2026-03"})
     assert response.status_code == 200
@@ -102,8 +150,9 @@ def test_month_grid_expands_recurring_events_and_navigates(client, calendar):
     with_event = sorted(day for day, d in days.items() if d["occurrences"])
     assert with_event == [4, 11, 25]  # 18 March is an exception; April dates not in March
     april = client.get(url, {"month": "2026-04"})
-    april_days = sorted(d["date"].day for w in april.context["grid"].weeks for d in w
-                        if d["in_month"] and d["occurrences"])
+    april_days = sorted(
+        d["date"].day for w in april.context["grid"].weeks for d in w if d["in_month"] and d["occurrences"]
+    )
     assert april_days == [1, 8]
     # Month navigation links work without JavaScript and keep the filters.
     nav = client.get(url, {"month": "2026-03", "type": "workshop"}).context["month_nav"]
@@ -122,8 +171,12 @@ def test_impossible_months_give_a_message(client, calendar, value):
 
 
 def test_listing_is_per_language(client, calendar, site_structure):
-    publish_event(calendar, title="Vain suomeksi", start=timezone.now() + datetime.timedelta(days=2),
-                  end=timezone.now() + datetime.timedelta(days=2, hours=1))
+    publish_event(
+        calendar,
+        title="Vain suomeksi",
+        start=timezone.now() + datetime.timedelta(days=2),
+        end=timezone.now() + datetime.timedelta(days=2, hours=1),
+    )
     sv_calendar = calendar.get_translation(Locale.objects.get(language_code="sv"))
     html = client.get(sv_calendar.get_url()).content.decode()
     assert "Vain suomeksi" not in html
@@ -136,8 +189,12 @@ def test_queries_constant_in_number_of_events(client, calendar, vocab, django_as
 
     def create(n):
         for i in range(n):
-            page = quick_event(calendar, start=start + datetime.timedelta(hours=i),
-                               end=start + datetime.timedelta(hours=i + 1), municipality=vocab["kemijarvi"])
+            page = quick_event(
+                calendar,
+                start=start + datetime.timedelta(hours=i),
+                end=start + datetime.timedelta(hours=i + 1),
+                municipality=vocab["kemijarvi"],
+            )
             page.target_groups.set(vocab["groups"][:1])
             page.event_languages.set([vocab["fi"]])
             page.save()

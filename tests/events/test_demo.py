@@ -17,15 +17,33 @@ pytestmark = pytest.mark.django_db
 
 def item(slug, **overrides):
     data = {
-        "slug": slug, "kind": "training", "start_offset_days": 5, "start_time": "09:00",
-        "end_offset_days": 5, "end_time": "12:00", "all_day": False, "recurrence": None,
-        "status": "scheduled", "attendance": "in_person", "municipality": "320", "region": "lappi",
-        "organiser": "lapin-hyvinvointialue", "target_groups": [], "event_languages": ["fi", "fse"],
-        "related_models": ["ei-ole"], "registration": {"enabled": True, "capacity": 25, "deadline_offset_days": 3},
+        "slug": slug,
+        "kind": "training",
+        "start_offset_days": 5,
+        "start_time": "09:00",
+        "end_offset_days": 5,
+        "end_time": "12:00",
+        "all_day": False,
+        "recurrence": None,
+        "status": "scheduled",
+        "attendance": "in_person",
+        "municipality": "320",
+        "region": "lappi",
+        "organiser": "lapin-hyvinvointialue",
+        "target_groups": [],
+        "event_languages": ["fi", "fse"],
+        "related_models": ["ei-ole"],
+        "registration": {"enabled": True, "capacity": 25, "deadline_offset_days": 3},
         "price": None,
         "translations": {
-            lang: {"title": f"{slug} {lang}", "summary": f"Tiivistelmä {lang}.", "body": f"<p>Kuvaus {lang}.</p>",
-                   "venue_name": f"Paikka {lang}", "street_address": "Katu 1", "accessibility_info": f"Esteetön {lang}."}
+            lang: {
+                "title": f"{slug} {lang}",
+                "summary": f"Tiivistelmä {lang}.",
+                "body": f"<p>Kuvaus {lang}.</p>",
+                "venue_name": f"Paikka {lang}",
+                "street_address": "Katu 1",
+                "accessibility_info": f"Esteetön {lang}.",
+            }
             for lang in ("fi", "sv", "en")
         },
     }
@@ -38,13 +56,23 @@ def test_demo_loader_is_idempotent_and_relative_to_today(tmp_path, site_structur
     MunicipalityFactory(code="320", name_fi="Kemijärvi", region=region)
     OrganisationFactory(code="lapin-hyvinvointialue")
     path = tmp_path / "events.json"
-    path.write_text(json.dumps([
-        item("koulutus"),
-        item("verkosto", attendance="online", municipality=None, registration=None,
-             recurrence={"freq": "MONTHLY", "interval": 1, "count": 6, "exdates_offset_days": [64]},
-             start_offset_days=5),
-        item("peruttu", status="cancelled", attendance="online", municipality=None),
-    ]), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            [
+                item("koulutus"),
+                item(
+                    "verkosto",
+                    attendance="online",
+                    municipality=None,
+                    registration=None,
+                    recurrence={"freq": "MONTHLY", "interval": 1, "count": 6, "exdates_offset_days": [64]},
+                    start_offset_days=5,
+                ),
+                item("peruttu", status="cancelled", attendance="online", municipality=None),
+            ]
+        ),
+        encoding="utf-8",
+    )
     out = io.StringIO()
     today = datetime.date(2026, 1, 10)
     demo.load(site_structure, stdout=out, path=path, today=today)

@@ -41,11 +41,17 @@ def properties(lines, name, component="VEVENT"):
 def series(calendar):
     region = RegionFactory(code="lappi")
     return publish_event(
-        calendar, title="Verkostotapaaminen", slug="verkosto",
-        start=local(2026, 3, 4, 13), end=local(2026, 3, 4, 15),
-        recurrence_frequency="WEEKLY", recurrence_count=6, recurrence_exdates="2026-03-18",
+        calendar,
+        title="Verkostotapaaminen",
+        slug="verkosto",
+        start=local(2026, 3, 4, 13),
+        end=local(2026, 3, 4, 15),
+        recurrence_frequency="WEEKLY",
+        recurrence_count=6,
+        recurrence_exdates="2026-03-18",
         municipality=MunicipalityFactory(code="320", name_fi="Kemijärvi", region=region),
-        venue_name="Kaupungintalo", street_address="Vapaudenkatu 8",
+        venue_name="Kaupungintalo",
+        street_address="Vapaudenkatu 8",
         organiser=OrganisationFactory(code="lapin-hyvinvointialue", name_fi="Lapin hyvinvointialue"),
     )
 
@@ -62,21 +68,20 @@ def test_event_ics_is_rfc5545_with_rrule_exdate_and_timezone(client, series):
     assert "BEGIN:VTIMEZONE" in lines and "TZID:Europe/Helsinki" in lines
     assert "BEGIN:STANDARD" in lines and "BEGIN:DAYLIGHT" in lines
     assert len([line for line in lines if line == "BEGIN:VEVENT"]) == 1
-    uid, = properties(lines, "UID")
+    (uid,) = properties(lines, "UID")
     assert uid == f"UID:event-{series.translation_key}@toimintamallit.fi"
     assert re.fullmatch(r"DTSTAMP:\d{8}T\d{6}Z", properties(lines, "DTSTAMP")[0])
     assert properties(lines, "DTSTART") == ["DTSTART;TZID=Europe/Helsinki:20260304T130000"]
     assert properties(lines, "DTEND") == ["DTEND;TZID=Europe/Helsinki:20260304T150000"]
     assert properties(lines, "SEQUENCE") == ["SEQUENCE:0"]
     assert properties(lines, "STATUS") == ["STATUS:CONFIRMED"]
-    rrule_line, = properties(lines, "RRULE")
-    exdate_line, = properties(lines, "EXDATE")
+    (rrule_line,) = properties(lines, "RRULE")
+    (exdate_line,) = properties(lines, "EXDATE")
     assert "UNTIL" not in rrule_line.split("COUNT")[0]  # nothing outside the rule
     # Second, independent reading: dateutil expands the emitted rule itself.
     rule = rrulestr("\n".join([properties(lines, "DTSTART")[0], rrule_line, exdate_line]), forceset=True)
     dates = [value.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M") for value in rule]
-    assert dates == ["2026-03-04 13:00", "2026-03-11 13:00", "2026-03-25 13:00",
-                     "2026-04-01 13:00", "2026-04-08 13:00"]
+    assert dates == ["2026-03-04 13:00", "2026-03-11 13:00", "2026-03-25 13:00", "2026-04-01 13:00", "2026-04-08 13:00"]
     # Same dates as the occurrence rows the calendar shows.
     assert [o.start.astimezone(HELSINKI).strftime("%Y-%m-%d %H:%M") for o in series.occurrences.all()] == dates
     # And the icalendar library reads it back.
@@ -98,8 +103,9 @@ def test_cancelled_event_stays_in_feed_with_status_and_sequence(client, calendar
 
 
 def test_all_day_event_uses_dates(client, calendar):
-    event = publish_event(calendar, title="Koko päivä", all_day=True,
-                          start=local(2026, 5, 12, 0), end=local(2026, 5, 13, 23, 59))
+    event = publish_event(
+        calendar, title="Koko päivä", all_day=True, start=local(2026, 5, 12, 0), end=local(2026, 5, 13, 23, 59)
+    )
     lines = unfold(client.get(f"/events/{event.pk}.ics").content.decode())
     assert properties(lines, "DTSTART") == ["DTSTART;VALUE=DATE:20260512"]
     assert properties(lines, "DTEND") == ["DTEND;VALUE=DATE:20260514"]  # exclusive end
@@ -108,8 +114,9 @@ def test_all_day_event_uses_dates(client, calendar):
 
 
 def test_filtered_feed_uses_the_same_filters(client, calendar, series):
-    other = publish_event(calendar, title="Webinaari", attendance="online",
-                          start=local(2026, 3, 5, 9), end=local(2026, 3, 5, 10))
+    other = publish_event(
+        calendar, title="Webinaari", attendance="online", start=local(2026, 3, 5, 9), end=local(2026, 3, 5, 10)
+    )
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(timezone, "now", lambda: datetime.datetime(2026, 3, 1, tzinfo=datetime.UTC))
         only_online = client.get(f"/events/calendar/{calendar.pk}.ics", {"attendance": "online"}).content.decode()
@@ -121,10 +128,18 @@ def test_filtered_feed_uses_the_same_filters(client, calendar, series):
 
 def test_dst_rendering_on_event_page(client, calendar):
     # 29 March 2026: clocks go from 03:00 to 04:00. 07:30 UTC is 10:30 summer time.
-    after = publish_event(calendar, title="Kesäaika", start=datetime.datetime(2026, 3, 29, 7, 30, tzinfo=datetime.UTC),
-                          end=datetime.datetime(2026, 3, 29, 9, 0, tzinfo=datetime.UTC))
-    before = publish_event(calendar, title="Talviaika", start=datetime.datetime(2026, 3, 28, 7, 30, tzinfo=datetime.UTC),
-                           end=datetime.datetime(2026, 3, 28, 9, 0, tzinfo=datetime.UTC))
+    after = publish_event(
+        calendar,
+        title="Kesäaika",
+        start=datetime.datetime(2026, 3, 29, 7, 30, tzinfo=datetime.UTC),
+        end=datetime.datetime(2026, 3, 29, 9, 0, tzinfo=datetime.UTC),
+    )
+    before = publish_event(
+        calendar,
+        title="Talviaika",
+        start=datetime.datetime(2026, 3, 28, 7, 30, tzinfo=datetime.UTC),
+        end=datetime.datetime(2026, 3, 28, 9, 0, tzinfo=datetime.UTC),
+    )
     html_after = client.get(after.get_url()).content.decode()
     html_before = client.get(before.get_url()).content.decode()
     assert "29.3.2026 10:30" in html_after and "12:00" in html_after
@@ -144,8 +159,17 @@ def test_event_page_json_ld_status_and_venue(client, series):
     match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
     data = json.loads(match.group(1))
     assert data["@type"] == "Event" and data["@context"] == "https://schema.org"
-    for key in ("name", "startDate", "endDate", "eventStatus", "eventAttendanceMode", "location",
-                "organizer", "offers", "inLanguage"):
+    for key in (
+        "name",
+        "startDate",
+        "endDate",
+        "eventStatus",
+        "eventAttendanceMode",
+        "location",
+        "organizer",
+        "offers",
+        "inLanguage",
+    ):
         assert key in data, key
     assert data["eventStatus"] == "https://schema.org/EventPostponed"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
@@ -169,8 +193,12 @@ def test_json_ld_escapes_markup(client, calendar):
 def test_rss_and_atom_list_upcoming(client, calendar):
     soon = timezone.now() + datetime.timedelta(days=5)
     publish_event(calendar, title="Tuleva koulutus", start=soon, end=soon + datetime.timedelta(hours=2))
-    publish_event(calendar, title="Mennyt koulutus", start=soon - datetime.timedelta(days=30),
-                  end=soon - datetime.timedelta(days=30, hours=-2))
+    publish_event(
+        calendar,
+        title="Mennyt koulutus",
+        start=soon - datetime.timedelta(days=30),
+        end=soon - datetime.timedelta(days=30, hours=-2),
+    )
     rss = client.get(calendar.get_url() + "rss/")
     assert rss.status_code == 200 and "<rss" in rss.content.decode()
     assert "Tuleva koulutus" in rss.content.decode() and "Mennyt koulutus" not in rss.content.decode()
@@ -184,9 +212,13 @@ def test_api_lists_published_events_without_participant_data(client, calendar, s
     series.save_revision().publish()
     draft = publish_event(calendar, title="Julkaisematon")
     draft.unpublish()
-    response = client.get("/api/v2/pages/", {"type": "events.EventPage",
-                                             "fields": "start,end,status,recurrence_rule,public_join_url,"
-                                                       "municipality_code,occurrence_list"})
+    response = client.get(
+        "/api/v2/pages/",
+        {
+            "type": "events.EventPage",
+            "fields": "start,end,status,recurrence_rule,public_join_url,municipality_code,occurrence_list",
+        },
+    )
     assert response.status_code == 200
     items = response.json()["items"]
     titles = [item["title"] for item in items]
@@ -203,8 +235,9 @@ def test_translated_event_shares_uid(client, calendar, series):
     from core.localization import translate_page
 
     sv = Locale.objects.get(language_code="sv")
-    report = translate_page(series, sv, {"title": "Nätverksmöte", "summary": "Sammanfattning.",
-                                         "venue_name": "Stadshuset"})
+    report = translate_page(
+        series, sv, {"title": "Nätverksmöte", "summary": "Sammanfattning.", "venue_name": "Stadshuset"}
+    )
     sv_page = report.page
     lines = unfold(client.get(f"/events/{sv_page.pk}.ics").content.decode())
     assert properties(lines, "UID") == [f"UID:event-{series.translation_key}@toimintamallit.fi"]
@@ -219,8 +252,13 @@ def test_model_page_tag_lists_upcoming_events_of_the_model(rf, calendar, library
 
     model = PracticeModelPageFactory(parent=library)
     soon = timezone.now() + datetime.timedelta(days=3)
-    publish_event(calendar, title="Mallin työpaja", start=soon, end=soon + datetime.timedelta(hours=1),
-                  m2m={"related_models": [model]})
+    publish_event(
+        calendar,
+        title="Mallin työpaja",
+        start=soon,
+        end=soon + datetime.timedelta(hours=1),
+        m2m={"related_models": [model]},
+    )
     publish_event(calendar, title="Muu työpaja", start=soon, end=soon + datetime.timedelta(hours=1))
     html = Template("{% load event_tags %}{% upcoming_events_for model %}").render(
         Context({"model": model, "request": rf.get("/")})

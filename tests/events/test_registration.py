@@ -26,13 +26,25 @@ def future(days=10, hours=0):
 
 
 def open_event(calendar, capacity=2, **fields):
-    return publish_event(calendar, title="Huoli puheeksi -koulutus", start=future(), end=future(hours=3),
-                         registration_enabled=True, registration_capacity=capacity, **fields)
+    return publish_event(
+        calendar,
+        title="Huoli puheeksi -koulutus",
+        start=future(),
+        end=future(hours=3),
+        registration_enabled=True,
+        registration_capacity=capacity,
+        **fields,
+    )
 
 
 def form_data(n=1, **extra):
-    data = {"name": f"Osallistuja {n}", "email": f"osallistuja{n}@example.fi", "organisation": "Kunta",
-            "needs": "", "consent": "on"}
+    data = {
+        "name": f"Osallistuja {n}",
+        "email": f"osallistuja{n}@example.fi",
+        "organisation": "Kunta",
+        "needs": "",
+        "consent": "on",
+    }
     data.update(extra)
     return data
 
@@ -79,7 +91,7 @@ def test_register_confirm_waitlist_cancel_and_promote(client, calendar):
 
     # The personal page: GET shows, never cancels (link scanners follow GET links).
     link = personal_link(confirmation)
-    path = link[link.index("/fi/"):]
+    path = link[link.index("/fi/") :]
     page = client.get(path)
     assert page.status_code == 200
     assert "private" in page["Cache-Control"]  # a personal page: never in a shared cache
@@ -124,8 +136,16 @@ def test_deadline_and_full_without_waiting_list(client, calendar):
     response = register(client, closed)
     assert Registration.objects.count() == 0
     assert "Ilmoittautuminen tähän tapahtumaan on päättynyt." in response.content.decode()
-    full = publish_event(calendar, title="Täysi", slug="taysi", start=future(), end=future(hours=1),
-                         registration_enabled=True, registration_capacity=1, waiting_list_enabled=False)
+    full = publish_event(
+        calendar,
+        title="Täysi",
+        slug="taysi",
+        start=future(),
+        end=future(hours=1),
+        registration_enabled=True,
+        registration_capacity=1,
+        waiting_list_enabled=False,
+    )
     register(client, full, 1)
     response = register(client, full, 2)
     assert response.status_code == 200 and Registration.objects.filter(event=full).count() == 1
@@ -133,15 +153,30 @@ def test_deadline_and_full_without_waiting_list(client, calendar):
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", ["Enter your name.", "Enter an e-mail address in the form name@example.fi.",
-             "You must agree to the use of your details to register."]),
-     ("sv", ["Ange ditt namn.", "Ange en e-postadress i formen namn@exempel.fi.",
-             "Du måste godkänna att dina uppgifter används för att kunna anmäla dig."])],
+    [
+        (
+            "en",
+            [
+                "Enter your name.",
+                "Enter an e-mail address in the form name@example.fi.",
+                "You must agree to the use of your details to register.",
+            ],
+        ),
+        (
+            "sv",
+            [
+                "Ange ditt namn.",
+                "Ange en e-postadress i formen namn@exempel.fi.",
+                "Du måste godkänna att dina uppgifter används för att kunna anmäla dig.",
+            ],
+        ),
+    ],
 )
 def test_bad_input_gives_field_errors_in_visitors_language(client, calendar, language, expected):
     event = open_event(calendar)
-    target = translate_page(event, Locale.objects.get(language_code=language),
-                            {"title": "Training", "summary": "Summary."}).page
+    target = translate_page(
+        event, Locale.objects.get(language_code=language), {"title": "Training", "summary": "Summary."}
+    ).page
     response = client.post(target.get_url(), {"name": " ", "email": "not-an-address", "consent": ""})
     assert response.status_code == 200
     html = response.content.decode()
@@ -181,10 +216,13 @@ def test_the_ticked_box_registers_and_stays_ticked_when_another_field_fails(clie
 
 def test_a_forged_consent_value_gets_a_clear_message_in_the_visitors_language(client, calendar):
     event = open_event(calendar)
-    sv_page = translate_page(event, Locale.objects.get(language_code="sv"),
-                             {"title": "Utbildning", "summary": "S."}).page
-    for page, message in ((event, "Suostumus on annettu vain, jos valintaruutu on valittu."),
-                          (sv_page, "Samtycke gäller bara om rutan är ikryssad.")):
+    sv_page = translate_page(
+        event, Locale.objects.get(language_code="sv"), {"title": "Utbildning", "summary": "S."}
+    ).page
+    for page, message in (
+        (event, "Suostumus on annettu vain, jos valintaruutu on valittu."),
+        (sv_page, "Samtycke gäller bara om rutan är ikryssad."),
+    ):
         response = client.post(page.get_url(), form_data(consent="off"))
         assert message in response.content.decode()
     assert Registration.objects.count() == 0
@@ -192,8 +230,9 @@ def test_a_forged_consent_value_gets_a_clear_message_in_the_visitors_language(cl
 
 def test_places_are_shared_across_translations(client, calendar):
     event = open_event(calendar, capacity=1)
-    sv_page = translate_page(event, Locale.objects.get(language_code="sv"),
-                             {"title": "Utbildning", "summary": "S."}).page
+    sv_page = translate_page(
+        event, Locale.objects.get(language_code="sv"), {"title": "Utbildning", "summary": "S."}
+    ).page
     register(client, event, 1)
     client.post(sv_page.get_url(), form_data(2))
     assert Registration.objects.get(email="osallistuja2@example.fi").status == "waiting"
@@ -203,7 +242,7 @@ def test_places_are_shared_across_translations(client, calendar):
 
 def test_admin_view_and_csv_for_editors_only(client, calendar):
     event = open_event(calendar)
-    register(client, event, 1, needs="Pyörätuoli", name="=HYPERLINK(\"x\")")
+    register(client, event, 1, needs="Pyörätuoli", name='=HYPERLINK("x")')
     User = get_user_model()
     admin = User.objects.create_superuser("admin", "admin@example.fi", "pw")
     client.force_login(admin)
@@ -216,6 +255,7 @@ def test_admin_view_and_csv_for_editors_only(client, calendar):
     assert url in client.get(f"/admin/pages/{event.pk}/edit/").content.decode()
 
     from django.contrib.auth.models import Group, Permission
+
     outsider = User.objects.create_user("outsider", "o@example.fi", "pw")
     group = Group.objects.create(name="Admin access")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
@@ -229,18 +269,40 @@ def test_admin_view_and_csv_for_editors_only(client, calendar):
 def test_purge_erases_exactly_ended_events_after_retention(calendar, settings):
     settings.REGISTRATION_RETENTION_DAYS = 30
     now = timezone.now()
-    old = publish_event(calendar, title="Vanha", slug="vanha", start=now - datetime.timedelta(days=40),
-                        end=now - datetime.timedelta(days=40, hours=-2))
-    recent = publish_event(calendar, title="Tuore", slug="tuore", start=now - datetime.timedelta(days=10),
-                           end=now - datetime.timedelta(days=10, hours=-2))
+    old = publish_event(
+        calendar,
+        title="Vanha",
+        slug="vanha",
+        start=now - datetime.timedelta(days=40),
+        end=now - datetime.timedelta(days=40, hours=-2),
+    )
+    recent = publish_event(
+        calendar,
+        title="Tuore",
+        slug="tuore",
+        start=now - datetime.timedelta(days=10),
+        end=now - datetime.timedelta(days=10, hours=-2),
+    )
     # A series whose last date is still ahead keeps its data.
-    series = publish_event(calendar, title="Sarja", slug="sarja", start=now - datetime.timedelta(days=60),
-                           end=now - datetime.timedelta(days=60, hours=-2), recurrence_frequency="MONTHLY",
-                           recurrence_count=4)
+    series = publish_event(
+        calendar,
+        title="Sarja",
+        slug="sarja",
+        start=now - datetime.timedelta(days=60),
+        end=now - datetime.timedelta(days=60, hours=-2),
+        recurrence_frequency="MONTHLY",
+        recurrence_count=4,
+    )
 
     def make(event, n):
-        reg = Registration(event=event, status="confirmed", name=f"Nimi {n}", email=f"{n}@example.fi",
-                           organisation="Org", consent_at=now)
+        reg = Registration(
+            event=event,
+            status="confirmed",
+            name=f"Nimi {n}",
+            email=f"{n}@example.fi",
+            organisation="Org",
+            consent_at=now,
+        )
         reg.needs = "Laktoositon"
         reg.save()
         return reg

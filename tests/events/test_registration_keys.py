@@ -57,9 +57,7 @@ def test_needs_survive_a_change_of_secret_key(client, calendar, organiser):
     assert all(text in html for text in NEEDS.values())
 
 
-def test_a_lost_key_is_a_visible_error_never_a_blank_and_nothing_is_overwritten(
-    client, calendar, organiser, caplog
-):
+def test_a_lost_key_is_a_visible_error_never_a_blank_and_nothing_is_overwritten(client, calendar, organiser, caplog):
     event = open_event(calendar, capacity=10)
     with keys(KEY_A):
         register_all(client, event)
@@ -120,8 +118,10 @@ def test_rotation_re_encrypts_every_need_with_the_newest_key_in_batches(client, 
         out = io.StringIO()
         with pytest.raises(CommandError, match=rf"1 registrations \(ids {lost.pk}\)"):
             call_command("rotate_registration_keys", batch_size=2, stdout=out)
-        assert ("Re-encrypted 3 registrations with the newest key; 0 already used it; "
-                "0 changed meanwhile and were left alone; 1 could not be decrypted.") in out.getvalue()
+        assert (
+            "Re-encrypted 3 registrations with the newest key; 0 already used it; "
+            "0 changed meanwhile and were left alone; 1 could not be decrypted."
+        ) in out.getvalue()
 
     # The old key can go: the newest alone opens every rotated need, with the same text.
     with keys(KEY_B):
@@ -167,4 +167,3 @@ def test_the_development_fallback_key_is_announced_by_the_system_check():
         out = io.StringIO()
         call_command("check", stdout=out, stderr=out)
     assert "events.I001" not in out.getvalue()
-

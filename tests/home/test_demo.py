@@ -26,7 +26,10 @@ def test_demo_news_item_in_three_languages(client):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     item = json.loads(NEWS.read_text(encoding="utf-8"))[0]
     for language in ("fi", "sv", "en"):
-        article = ArticlePage.objects.get(locale__language_code=language, translation_key=ArticlePage.objects.get(locale__language_code="fi").translation_key)
+        article = ArticlePage.objects.get(
+            locale__language_code=language,
+            translation_key=ArticlePage.objects.get(locale__language_code="fi").translation_key,
+        )
         assert article.title == item["translations"][language]["title"]
         response = client.get(article.url)
         assert response.status_code == 200

@@ -40,12 +40,15 @@ def test_unprefixed_page_paths_redirect_to_finnish(client, site_structure):
     assert response.status_code == 302 and response["Location"] == "/fi/no-such-page/"
 
 
-@pytest.mark.parametrize("path", [
-    "/api/v2/no-such-endpoint/",   # unknown API endpoint
-    "/api/v2/pages/999999999/",    # API detail of a missing page
-    "/events/999999999.ics",       # feed of a deleted event (the view says 404)
-    "/documents/999999/x.pdf",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v2/no-such-endpoint/",  # unknown API endpoint
+        "/api/v2/pages/999999999/",  # API detail of a missing page
+        "/events/999999999.ics",  # feed of a deleted event (the view says 404)
+        "/documents/999999/x.pdf",
+    ],
+)
 def test_language_neutral_404s_stay_404s(client, site_structure, path):
     """API clients and calendar apps must get a 404, not a redirect to an HTML /fi/ page."""
     response = client.get(path)
@@ -62,7 +65,9 @@ def _switcher_links(html):
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_language_switcher_leads_to_translations_not_404(client, site_structure, language):
     for key in ("home", "library", "events", "news", "about", "accessibility"):
-        page = site_structure[key].get_translation(site_structure[key].locale.__class__.objects.get(language_code=language))
+        page = site_structure[key].get_translation(
+            site_structure[key].locale.__class__.objects.get(language_code=language)
+        )
         response = client.get(page.url)
         assert response.status_code == 200, page.url
         for lang, href in _switcher_links(response.content.decode()).items():
@@ -95,7 +100,7 @@ def test_home_page_query_count_is_constant(client, site_structure, django_assert
     with django_assert_max_num_queries(25) as small:
         client.get("/fi/")
     add(15)
-    with django_assert_max_num_queries(len(small.captured_queries)) :
+    with django_assert_max_num_queries(len(small.captured_queries)):
         response = client.get("/fi/")
     assert response.status_code == 200
 
@@ -128,9 +133,7 @@ def test_404_page_in_each_language(client, site_structure, language, text):
     assert text in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "language,text", [("fi", "Palvelinvirhe"), ("sv", "Serverfel"), ("en", "Server error")]
-)
+@pytest.mark.parametrize("language,text", [("fi", "Palvelinvirhe"), ("sv", "Serverfel"), ("en", "Server error")])
 def test_500_page_in_each_language(rf, language, text):
     from django.utils import translation
 
@@ -144,10 +147,19 @@ def test_500_page_in_each_language(rf, language, text):
 
 def test_drafts_are_not_listed_on_home(client, site_structure):
     start = timezone.now() + datetime.timedelta(days=3)
-    EventPageFactory(parent=site_structure["events"], title="Luonnostapahtuma", live=False,
-                     start=start, end=start + datetime.timedelta(hours=2))
-    EventPageFactory(parent=site_structure["events"], title="Julkaistu tapahtuma",
-                     start=start, end=start + datetime.timedelta(hours=2))
+    EventPageFactory(
+        parent=site_structure["events"],
+        title="Luonnostapahtuma",
+        live=False,
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+    )
+    EventPageFactory(
+        parent=site_structure["events"],
+        title="Julkaistu tapahtuma",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+    )
     html = client.get("/fi/").content.decode()
     assert "Julkaistu tapahtuma" in html  # the block lists upcoming events…
     assert "Luonnostapahtuma" not in html  # …but never a draft
@@ -161,8 +173,11 @@ def test_home_lists_a_recurring_series_by_its_next_date(client, site_structure):
 
     start = timezone.now() - datetime.timedelta(days=40)
     event = EventPage(
-        title="Kuukausittainen verkosto", slug="verkosto", summary="Verkostotapaaminen.",
-        start=start, end=start + datetime.timedelta(hours=2),
+        title="Kuukausittainen verkosto",
+        slug="verkosto",
+        summary="Verkostotapaaminen.",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
         locale=site_structure["events"].locale,
     )
     event.recurrence_frequency = "MONTHLY"

@@ -34,35 +34,63 @@ def build_facet_fixture(library):
     C: pirkanmaa | families | both themes | ready | org-one | adopted in lappi (in an org section)
     """
     v = vocab_fixture()
-    a = PracticeModelPageFactory(parent=library, title="Alfa", slug="alfa", development_stage="ready",
-                                 vocab={"regions": [v["lappi"]], "target_groups": [v["young"]],
-                                        "themes": [v["t1"]], "organisations": [v["o1"]]})
-    b = PracticeModelPageFactory(parent=library, title="Beta", slug="beta", development_stage="in_development",
-                                 vocab={"regions": [v["lappi"], v["pirkanmaa"]],
-                                        "target_groups": [v["young"], v["families"]],
-                                        "themes": [v["t2"]], "organisations": [v["o2"]]})
-    section = OrganisationSectionPage(title="Organisaatio Yksi", slug="org-one", organisation=v["o1"],
-                                      locale=library.locale)
+    a = PracticeModelPageFactory(
+        parent=library,
+        title="Alfa",
+        slug="alfa",
+        development_stage="ready",
+        vocab={"regions": [v["lappi"]], "target_groups": [v["young"]], "themes": [v["t1"]], "organisations": [v["o1"]]},
+    )
+    b = PracticeModelPageFactory(
+        parent=library,
+        title="Beta",
+        slug="beta",
+        development_stage="in_development",
+        vocab={
+            "regions": [v["lappi"], v["pirkanmaa"]],
+            "target_groups": [v["young"], v["families"]],
+            "themes": [v["t2"]],
+            "organisations": [v["o2"]],
+        },
+    )
+    section = OrganisationSectionPage(
+        title="Organisaatio Yksi", slug="org-one", organisation=v["o1"], locale=library.locale
+    )
     library.add_child(instance=section)
     section.save_revision().publish()
-    c = PracticeModelPageFactory(parent=section, title="Gamma", slug="gamma", development_stage="ready",
-                                 vocab={"regions": [v["pirkanmaa"]], "target_groups": [v["families"]],
-                                        "themes": [v["t1"], v["t2"]], "organisations": [v["o1"]]})
+    c = PracticeModelPageFactory(
+        parent=section,
+        title="Gamma",
+        slug="gamma",
+        development_stage="ready",
+        vocab={
+            "regions": [v["pirkanmaa"]],
+            "target_groups": [v["families"]],
+            "themes": [v["t1"], v["t2"]],
+            "organisations": [v["o1"]],
+        },
+    )
     Adoption.objects.create(page=a, region=v["pirkanmaa"], year=2023)
     Adoption.objects.create(page=c, region=v["lappi"], year=2022)
-    draft = PracticeModelPageFactory(parent=library, title="Luonnos", slug="luonnos", live=False,
-                                     development_stage="established")
+    draft = PracticeModelPageFactory(
+        parent=library, title="Luonnos", slug="luonnos", live=False, development_stage="established"
+    )
     draft.target_groups.set([v["young"]])
     draft.regions.set([v["lappi"]])
     draft.save()
-    private = PracticeModelPageFactory(parent=library, title="Yksityinen", slug="yksityinen",
-                                       vocab={"regions": [v["lappi"]]})
+    private = PracticeModelPageFactory(
+        parent=library, title="Yksityinen", slug="yksityinen", vocab={"regions": [v["lappi"]]}
+    )
     PageViewRestriction.objects.create(page=private, restriction_type="password", password="salainen")
     sv_library = library.get_translation(Locale.objects.get(language_code="sv"))
-    sv_model = PracticeModelPageFactory(parent=sv_library, title="Svensk modell", slug="svensk",
-                                        locale=sv_library.locale, vocab={"regions": [v["lappi"]]})
-    return {"vocab": v, "a": a, "b": b, "c": c, "draft": draft, "private": private, "sv": sv_model,
-            "section": section}
+    sv_model = PracticeModelPageFactory(
+        parent=sv_library,
+        title="Svensk modell",
+        slug="svensk",
+        locale=sv_library.locale,
+        vocab={"regions": [v["lappi"]]},
+    )
+    return {"vocab": v, "a": a, "b": b, "c": c, "draft": draft, "private": private, "sv": sv_model, "section": section}
 
 
 def bulk_models(parent, count, start=0, vocab=None):
@@ -72,8 +100,14 @@ def bulk_models(parent, count, start=0, vocab=None):
     rows, tg_rows = [], []
     pages = []
     for i in range(start, start + count):
-        page = PracticeModelPage(title=f"Massamalli {i:04d}", slug=f"massamalli-{i}", locale=parent.locale,
-                                 short_description="Lyhyt kuvaus.", development_stage="ready", live=True)
+        page = PracticeModelPage(
+            title=f"Massamalli {i:04d}",
+            slug=f"massamalli-{i}",
+            locale=parent.locale,
+            short_description="Lyhyt kuvaus.",
+            development_stage="ready",
+            live=True,
+        )
         parent.add_child(instance=page)
         parent.refresh_from_db()  # treebeard needs the fresh numchild/path of the parent
         pages.append(page)

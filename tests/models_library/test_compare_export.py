@@ -28,11 +28,18 @@ def test_compare_two_models_side_by_side(client, facet_data, library):
     assert "Pirkanmaa" in table.get_text() or "pirkanmaa" in table.get_text().lower()
 
 
-@pytest.mark.parametrize("query, status", [
-    ("", 200), ("?models=1", 200), ("?models=1&models=2&models=3&models=4&models=5", 200),
-    # Values no form produces are bad requests, whatever the database makes of them.
-    ("?models=abc&models=2", 400), ("?models=9223372036854775808&models=1", 400), ("?models=-3&models=1", 400),
-])
+@pytest.mark.parametrize(
+    "query, status",
+    [
+        ("", 200),
+        ("?models=1", 200),
+        ("?models=1&models=2&models=3&models=4&models=5", 200),
+        # Values no form produces are bad requests, whatever the database makes of them.
+        ("?models=abc&models=2", 400),
+        ("?models=9223372036854775808&models=1", 400),
+        ("?models=-3&models=1", 400),
+    ],
+)
 def test_compare_bad_selection_gives_message(client, facet_data, library, query, status):
     response = client.get(f"{library.url}compare/{query}")
     assert response.status_code == status
@@ -79,7 +86,8 @@ def test_csv_export_is_safe_against_formula_injection(client, facet_data, librar
     from models_library.models import PracticeModelPage
 
     PracticeModelPage.objects.filter(pk=facet_data["a"].pk).update(
-        title="=HYPERLINK(\"http://evil\")", short_description="+1+1", keywords="@SUM(A1)", implementation_site="-2")
+        title='=HYPERLINK("http://evil")', short_description="+1+1", keywords="@SUM(A1)", implementation_site="-2"
+    )
     rows = _csv(client.get(library.url + "export/?sort=name"))
     row = next(r for r in rows if "HYPERLINK" in r[0])
     assert row[0].startswith("'=")

@@ -32,8 +32,13 @@ def _plain(value):
 
 
 def _all_text(parsed):
-    parts = [parsed.title, parsed.short_description, parsed.implementation_site, parsed.keywords,
-             parsed.cover_image_alt]
+    parts = [
+        parsed.title,
+        parsed.short_description,
+        parsed.implementation_site,
+        parsed.keywords,
+        parsed.cover_image_alt,
+    ]
     parts += list(parsed.sections.values())
     parts += [s["heading"] + " " + s["body"] for s in parsed.extra_sections]
     return _plain(" ".join(parts))
@@ -48,8 +53,9 @@ def _assert_no_paragraph_lost(path, parsed, allowed_missing=()):
             continue
         if line.rstrip(":").lower() in set(BASIC_LABELS) | set(SECTION_HEADINGS) | GROUP_HEADINGS:
             continue  # a heading or label, not content
-        assert _plain(line) in text or re.match(r"\d\d\.\d\d\.\d{4}$", line) or line in (
-            "Valmis", "Kehitteillä"), f"lost: {line!r}"
+        assert _plain(line) in text or re.match(r"\d\d\.\d\d\.\d{4}$", line) or line in ("Valmis", "Kehitteillä"), (
+            f"lost: {line!r}"
+        )
 
 
 # -- pure parser (no database) -------------------------------------------------------
@@ -64,8 +70,14 @@ def test_current_format_000():
     assert parsed.funders == ["Sosiaali- ja terveysministeriö (STM)"]
     assert str(parsed.created) == "2023-02-21" and str(parsed.updated) == "2023-02-28"
     assert parsed.stage == "ready"
-    assert set(parsed.sections) == {"basic_idea", "operating_environment", "target_group_insight",
-                                    "adoption_conditions", "evaluation_summary", "tips_for_adopters"}
+    assert set(parsed.sections) == {
+        "basic_idea",
+        "operating_environment",
+        "target_group_insight",
+        "adoption_conditions",
+        "evaluation_summary",
+        "tips_for_adopters",
+    }
     assert "Created with Sketch" not in json.dumps(parsed.sections) + json.dumps(parsed.extra_sections)
     assert "**" not in json.dumps(parsed.sections, ensure_ascii=False)
     assert any("noise" in line for line in parsed.report)
@@ -100,8 +112,11 @@ def test_legacy_format_001():
     assert any("phone" in line for line in parsed.report)
     phone_line = next(line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("Puh:"))
     keyword_line = next(line for line in path.read_text(encoding="utf-8").splitlines() if "tVarhainen" in line)
-    _assert_no_paragraph_lost(path, parsed, allowed_missing={clean_line(phone_line), clean_line(keyword_line),
-                                                             "(Ei kieliversioita) Tulosta | pdf"})
+    _assert_no_paragraph_lost(
+        path,
+        parsed,
+        allowed_missing={clean_line(phone_line), clean_line(keyword_line), "(Ei kieliversioita) Tulosta | pdf"},
+    )
 
 
 @pytest.mark.parametrize(
@@ -161,8 +176,10 @@ def test_import_command_creates_drafts_with_vocabulary_codes(library, tmp_path, 
     ilmio = pages.get(title="Ilmiölähtöisen yhteiskehittämisen toimintamalli")
     assert ilmio.regions.get().code == "pirkanmaa"  # "Pirkanmaa" matched the county's full name
     # Drafts are not visible to visitors.
-    assert library.url and "Arjen" not in __import__("django.test", fromlist=["Client"]).Client().get(
-        library.url).content.decode()
+    assert (
+        library.url
+        and "Arjen" not in __import__("django.test", fromlist=["Client"]).Client().get(library.url).content.decode()
+    )
 
 
 @pytest.mark.django_db

@@ -50,19 +50,19 @@ def test_no_filters_lists_live_public_models_in_locale(client, facet_data, libra
 
 
 FACET_CASES = [
-        ("?region=lappi", ["Alfa", "Beta"]),
-        ("?region=lappi&region=pirkanmaa", ["Alfa", "Beta", "Gamma"]),  # OR within a facet
-        ("?region=lappi&target_group=families", ["Beta"]),  # AND across facets
-        ("?target_group=young-people&target_group=families&stage=ready", ["Alfa", "Gamma"]),
-        ("?stage=ready", ["Alfa", "Gamma"]),
-        ("?stage=in_development&stage=established", ["Beta"]),
-        ("?theme=early-support", ["Alfa", "Gamma"]),
-        ("?theme=participation&stage=ready", ["Gamma"]),
-        ("?organisation=org-one", ["Alfa", "Gamma"]),
-        ("?organisation=org-two&region=pirkanmaa", ["Beta"]),
-        ("?adopted_in=lappi", ["Gamma"]),
-        ("?adopted_in=pirkanmaa&adopted_in=lappi&region=lappi", ["Alfa"]),
-        ("?region=pirkanmaa&theme=early-support&stage=ready&organisation=org-one&adopted_in=lappi", ["Gamma"]),
+    ("?region=lappi", ["Alfa", "Beta"]),
+    ("?region=lappi&region=pirkanmaa", ["Alfa", "Beta", "Gamma"]),  # OR within a facet
+    ("?region=lappi&target_group=families", ["Beta"]),  # AND across facets
+    ("?target_group=young-people&target_group=families&stage=ready", ["Alfa", "Gamma"]),
+    ("?stage=ready", ["Alfa", "Gamma"]),
+    ("?stage=in_development&stage=established", ["Beta"]),
+    ("?theme=early-support", ["Alfa", "Gamma"]),
+    ("?theme=participation&stage=ready", ["Gamma"]),
+    ("?organisation=org-one", ["Alfa", "Gamma"]),
+    ("?organisation=org-two&region=pirkanmaa", ["Beta"]),
+    ("?adopted_in=lappi", ["Gamma"]),
+    ("?adopted_in=pirkanmaa&adopted_in=lappi&region=lappi", ["Alfa"]),
+    ("?region=pirkanmaa&theme=early-support&stage=ready&organisation=org-one&adopted_in=lappi", ["Gamma"]),
 ]
 
 
@@ -104,14 +104,14 @@ def test_active_filters_and_clear_all(client, facet_data, library):
 
 
 MALFORMED = [
-        "?region=atlantis",
-        "?stage=%00%01",
-        "?region=" + "x" * 5000,
-        "?sort=drop-table",
-        "?page=abc",
-        "?page=99999",
-        "?region=lappi&region=lappi&stage=",
-        "?target_group[]=1&theme=%E2%82%AC",
+    "?region=atlantis",
+    "?stage=%00%01",
+    "?region=" + "x" * 5000,
+    "?sort=drop-table",
+    "?page=abc",
+    "?page=99999",
+    "?region=lappi&region=lappi&stage=",
+    "?target_group[]=1&theme=%E2%82%AC",
 ]
 
 

@@ -33,23 +33,41 @@ def full_model(library, lean_site):
     bundle = PracticeModelPageFactory(parent=library, title="Mallikokonaisuus", slug="kokonaisuus")
     related = PracticeModelPageFactory(parent=library, title="Sukulaismalli", slug="sukulaismalli")
     page = PracticeModelPageFactory(
-        parent=library, title="Arjen turvan toimintamalli", slug="arjen-turva",
+        parent=library,
+        title="Arjen turvan toimintamalli",
+        slug="arjen-turva",
         short_description="Lappilainen varhaisen puuttumisen malli.",
-        implementation_site="Lapin hyvinvointialue", development_stage="ready",
-        source_created=datetime.date(2023, 2, 21), source_updated=datetime.date(2023, 2, 28),
+        implementation_site="Lapin hyvinvointialue",
+        development_stage="ready",
+        source_created=datetime.date(2023, 2, 21),
+        source_updated=datetime.date(2023, 2, 28),
         last_reviewed=datetime.date(2024, 5, 3),
-        basic_idea="<p>Perusidean teksti.</p>", operating_environment="<p>Ympäristön teksti.</p>",
-        target_group_insight="<p>Asiakasymmärryksen teksti.</p>", adoption_conditions="<p>Ehtojen teksti.</p>",
-        evaluation_summary="<p>Arvioinnin teksti.</p>", tips_for_adopters="<p>Vinkkien teksti.</p>",
-        extra_sections=[{"type": "section", "value": {"kind": "need", "heading": "Tarve ja lähtökohta",
-                                                      "body": "<p>Tarpeen teksti.</p>"}}],
-        cover_image=image, cover_image_alt="Kaavio verkostoyhteistyöstä",
+        basic_idea="<p>Perusidean teksti.</p>",
+        operating_environment="<p>Ympäristön teksti.</p>",
+        target_group_insight="<p>Asiakasymmärryksen teksti.</p>",
+        adoption_conditions="<p>Ehtojen teksti.</p>",
+        evaluation_summary="<p>Arvioinnin teksti.</p>",
+        tips_for_adopters="<p>Vinkkien teksti.</p>",
+        extra_sections=[
+            {
+                "type": "section",
+                "value": {"kind": "need", "heading": "Tarve ja lähtökohta", "body": "<p>Tarpeen teksti.</p>"},
+            }
+        ],
+        cover_image=image,
+        cover_image_alt="Kaavio verkostoyhteistyöstä",
         attachments=[{"type": "attachment", "value": {"document": document.pk, "title": "Prosessikuvaus (PDF)"}}],
         keywords="varhainen puuttuminen, verkostoyhteistyö",
         parent_model=bundle,
-        vocab={"regions": [v["lappi"]], "municipalities": [municipality], "funders": [funder],
-               "themes": [v["t1"]], "target_groups": [v["young"]], "organisations": [v["o1"]],
-               "related_models": [related]},
+        vocab={
+            "regions": [v["lappi"]],
+            "municipalities": [municipality],
+            "funders": [funder],
+            "themes": [v["t1"]],
+            "target_groups": [v["young"]],
+            "organisations": [v["o1"]],
+            "related_models": [related],
+        },
     )
     ModelContact.objects.create(page=page, organisation=v["o1"], role="owner", email="kirjaamo@example.fi")
     Adoption.objects.create(page=page, organisation=v["o2"], municipality=municipality, year=2022, status="piloting")
@@ -65,12 +83,28 @@ def test_model_page_renders_every_field(client, full_model, library):
     text = soup.get_text(" ", strip=True)
     assert soup.h1.get_text() == "Arjen turvan toimintamalli"
     for expected in [
-        "Lappilainen varhaisen puuttumisen malli.", "Lapin hyvinvointialue", "Posio",
-        "Sosiaali- ja terveysministeriö (STM)", "21.02.2023", "28.02.2023", "03.05.2024",
-        "Perusidean teksti.", "Ympäristön teksti.", "Asiakasymmärryksen teksti.", "Ehtojen teksti.",
-        "Arvioinnin teksti.", "Vinkkien teksti.", "Tarve ja lähtökohta", "Tarpeen teksti.",
-        "Prosessikuvaus (PDF)", "varhainen puuttuminen", "verkostoyhteistyö", "kirjaamo@example.fi",
-        "Mallikokonaisuus", "Sukulaismalli", "2022",
+        "Lappilainen varhaisen puuttumisen malli.",
+        "Lapin hyvinvointialue",
+        "Posio",
+        "Sosiaali- ja terveysministeriö (STM)",
+        "21.02.2023",
+        "28.02.2023",
+        "03.05.2024",
+        "Perusidean teksti.",
+        "Ympäristön teksti.",
+        "Asiakasymmärryksen teksti.",
+        "Ehtojen teksti.",
+        "Arvioinnin teksti.",
+        "Vinkkien teksti.",
+        "Tarve ja lähtökohta",
+        "Tarpeen teksti.",
+        "Prosessikuvaus (PDF)",
+        "varhainen puuttuminen",
+        "verkostoyhteistyö",
+        "kirjaamo@example.fi",
+        "Mallikokonaisuus",
+        "Sukulaismalli",
+        "2022",
     ]:
         assert expected in text, expected
     cover = soup.select_one(".model__cover img")
@@ -90,9 +124,12 @@ def test_model_page_shows_upcoming_linked_events_by_translation_key(client, full
 
     page = full_model["page"]
     upcoming = EventPageFactory(parent=lean_site["home"], title="Tuleva työpaja")
-    past = EventPageFactory(parent=lean_site["home"], title="Mennyt työpaja",
-                            start=timezone.now() - datetime.timedelta(days=3),
-                            end=timezone.now() - datetime.timedelta(days=2))
+    past = EventPageFactory(
+        parent=lean_site["home"],
+        title="Mennyt työpaja",
+        start=timezone.now() - datetime.timedelta(days=3),
+        end=timezone.now() - datetime.timedelta(days=2),
+    )
     for event in (upcoming, past):
         EventPage.related_models.through.objects.create(eventpage=event, practicemodelpage=page)
     soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def test_regions_and_municipalities_are_complete(vocabularies):
     assert Region.objects.filter(kind=Region.Kind.COUNTY).count() == 21
     assert set(Region.objects.exclude(kind=Region.Kind.COUNTY).values_list("code", flat=True)) == {
-        "helsinki", "ahvenanmaa", "national"
+        "helsinki",
+        "ahvenanmaa",
+        "national",
     }
     assert Municipality.objects.count() >= 308
     assert Municipality.objects.get(code="543").name_fi == "Nurmijärvi"

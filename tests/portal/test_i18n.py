@@ -39,7 +39,8 @@ def test_catalogues_cover_every_string_in_the_code(tmp_path):
     for language in LANGUAGES:
         po = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
         done = {
-            _key(e) for e in po
+            _key(e)
+            for e in po
             if not e.obsolete and "fuzzy" not in e.flags and (e.msgstr or any(e.msgstr_plural.values()))
         }
         missing = sorted(wanted - done)

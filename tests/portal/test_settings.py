@@ -21,17 +21,25 @@ def _run(env_extra, *args):
 def test_check_deploy_passes_without_warnings():
     result = _run(
         # A shared cache for the rate limits (nothing connects to it during the check).
-        {"SECRET_KEY": "x" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890", "ALLOWED_HOSTS": "example.fi",
-         "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode(), "CACHE_URL": "redis://cache.example:6379/1"},
-        "check", "--deploy", "--fail-level", "WARNING",
+        {
+            "SECRET_KEY": "x" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890",
+            "ALLOWED_HOSTS": "example.fi",
+            "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+            "CACHE_URL": "redis://cache.example:6379/1",
+        },
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_refuses_to_start_without_secret_key():
-    result = _run({"ALLOWED_HOSTS": "example.fi", "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode()},
-                  "check")
+    result = _run(
+        {"ALLOWED_HOSTS": "example.fi", "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode()}, "check"
+    )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
@@ -45,13 +53,17 @@ def test_production_refuses_to_start_without_its_own_registration_key():
 
 def test_a_mistyped_registration_key_stops_start_up_and_names_the_key():
     good = Fernet.generate_key().decode()
-    result = _run({"SECRET_KEY": "s" * 60, "ALLOWED_HOSTS": "example.fi",
-                   "REGISTRATION_ENCRYPTION_KEY": f"{good},not-a-fernet-key"}, "check")
+    result = _run(
+        {
+            "SECRET_KEY": "s" * 60,
+            "ALLOWED_HOSTS": "example.fi",
+            "REGISTRATION_ENCRYPTION_KEY": f"{good},not-a-fernet-key",
+        },
+        "check",
+    )
     assert result.returncode != 0
     assert "REGISTRATION_ENCRYPTION_KEY: key 2 is not a Fernet key" in result.stderr
     assert good not in result.stderr  # keys never reach logs
-
-
 
 
 def test_environment_configures_database_cache_and_search(monkeypatch):

@@ -15,8 +15,9 @@ def test_wsgi_entry_point_loads_the_urlconf_and_freezes_startup_objects():
         "print(gc.get_freeze_count(), 'portal.urls' in sys.modules, 'search.views' in sys.modules)"
     )
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test"}
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     frozen, urls_loaded, views_loaded = result.stdout.split()
     # Tens of thousands of objects (Django, Wagtail, the apps); a full collection no longer walks them.

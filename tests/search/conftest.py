@@ -29,17 +29,25 @@ def _section(page, language):
 def search_vocab(db):
     return {
         "youth": TargetGroupFactory(code="youth", name_fi="Nuoret", name_sv="Unga", name_en="Young people"),
-        "families": TargetGroupFactory(code="families", name_fi="Lapsiperheet", name_sv="Barnfamiljer",
-                                       name_en="Families"),
+        "families": TargetGroupFactory(
+            code="families", name_fi="Lapsiperheet", name_sv="Barnfamiljer", name_en="Families"
+        ),
         "lapland": RegionFactory(code="lapland", name_fi="Lappi", name_sv="Lappland", name_en="Lapland"),
         "uusimaa": RegionFactory(code="uusimaa", name_fi="Uusimaa", name_sv="Nyland", name_en="Uusimaa"),
-        "inclusion": ThemeFactory(code="inclusion", name_fi="Osallisuus", name_sv="Delaktighet",
-                                  name_en="Inclusion"),
+        "inclusion": ThemeFactory(code="inclusion", name_fi="Osallisuus", name_sv="Delaktighet", name_en="Inclusion"),
     }
 
 
-SMALL_CORPUS_TITLES = {"Satuhetket", "Leikkipuisto", "Etsivä työ", "Kotiapu", "Perhekeskus", "Sagostund",
-                       "Nuorisotyö", "Työ ja toimeentulo"}
+SMALL_CORPUS_TITLES = {
+    "Satuhetket",
+    "Leikkipuisto",
+    "Etsivä työ",
+    "Kotiapu",
+    "Perhekeskus",
+    "Sagostund",
+    "Nuorisotyö",
+    "Työ ja toimeentulo",
+}
 
 
 def build_corpus(site_structure, vocab, titles=None, extras=True):
@@ -55,8 +63,12 @@ def build_corpus(site_structure, vocab, titles=None, extras=True):
             continue
         parent = _section(library, language)
         page = PracticeModelPageFactory(
-            parent=parent, title=title, locale=parent.locale, short_description=text,
-            basic_idea="<p>Tuki ja yhteistyö.</p>", development_stage=stages[i % 3],
+            parent=parent,
+            title=title,
+            locale=parent.locale,
+            short_description=text,
+            basic_idea="<p>Tuki ja yhteistyö.</p>",
+            development_stage=stages[i % 3],
         )
         page.target_groups.set([vocab["youth"] if i % 2 else vocab["families"]])
         page.regions.set([vocab["lapland"] if i % 3 else vocab["uusimaa"]])
@@ -67,18 +79,33 @@ def build_corpus(site_structure, vocab, titles=None, extras=True):
     if not extras:
         return pages
     fi_calendar = _section(calendar, "fi")
-    pages["event"] = EventPageFactory(parent=fi_calendar, title="Perhekeskuspäivä",
-                                      summary="Tietoa perheiden palveluista ja lasten harrastuksista.")
-    pages["event_sv"] = EventPageFactory(parent=_section(calendar, "sv"), title="Familjedag",
-                                         locale=Locale.objects.get(language_code="sv"),
-                                         summary="Information om tjänster för barnens familjer.")
-    pages["news"] = ArticlePageFactory(parent=_section(news, "fi"), title="Lasten oikeuksien viikko",
-                                       intro="Uutinen lapsista ja perheistä.", date=datetime.date(2026, 1, 5))
-    draft = PracticeModelPageFactory(parent=_section(library, "fi"), title="Luonnos lasten kerhosta",
-                                     short_description="Salainen luonnos lapsille.", live=False)
+    pages["event"] = EventPageFactory(
+        parent=fi_calendar, title="Perhekeskuspäivä", summary="Tietoa perheiden palveluista ja lasten harrastuksista."
+    )
+    pages["event_sv"] = EventPageFactory(
+        parent=_section(calendar, "sv"),
+        title="Familjedag",
+        locale=Locale.objects.get(language_code="sv"),
+        summary="Information om tjänster för barnens familjer.",
+    )
+    pages["news"] = ArticlePageFactory(
+        parent=_section(news, "fi"),
+        title="Lasten oikeuksien viikko",
+        intro="Uutinen lapsista ja perheistä.",
+        date=datetime.date(2026, 1, 5),
+    )
+    draft = PracticeModelPageFactory(
+        parent=_section(library, "fi"),
+        title="Luonnos lasten kerhosta",
+        short_description="Salainen luonnos lapsille.",
+        live=False,
+    )
     pages["draft"] = draft
-    private = PracticeModelPageFactory(parent=_section(library, "fi"), title="Yksityinen lasten malli",
-                                       short_description="Vain kirjautuneille: lapset.")
+    private = PracticeModelPageFactory(
+        parent=_section(library, "fi"),
+        title="Yksityinen lasten malli",
+        short_description="Vain kirjautuneille: lapset.",
+    )
     PageViewRestriction.objects.create(page=private, restriction_type=PageViewRestriction.LOGIN)
     pages["private"] = private
     return pages
@@ -138,8 +165,13 @@ def opensearch(db, opensearch_url):
 
 def pytest_terminal_summary(terminalreporter):
     """Print the recall figures measured by tests/search/test_backends.py (works with xdist)."""
-    lines = [value for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
-             if report.when == "call" for key, value in report.user_properties if key == "search_recall"]
+    lines = [
+        value
+        for report in terminalreporter.stats.get("passed", []) + terminalreporter.stats.get("failed", [])
+        if report.when == "call"
+        for key, value in report.user_properties
+        if key == "search_recall"
+    ]
     if lines:
         terminalreporter.section("search recall")
         for line in lines:

@@ -29,8 +29,9 @@ def measure_recall(client):
 def report_recall(request, backend_name, recall):
     """Attach the figures to the test report; conftest prints them in the terminal summary."""
     for language, (found, total, misses) in sorted(recall.items()):
-        line = (f"search recall [{backend_name}] {language}: {found}/{total} = {found / total:.0%}"
-                + (f" (missed: {', '.join(misses)})" if misses else ""))
+        line = f"search recall [{backend_name}] {language}: {found}/{total} = {found / total:.0%}" + (
+            f" (missed: {', '.join(misses)})" if misses else ""
+        )
         request.node.user_properties.append(("search_recall", line))
 
 
@@ -55,8 +56,9 @@ def test_finnish_recall_on_the_database_backend(client, full_corpus, request, se
 
 
 @pytest.mark.opensearch
-def test_recall_results_and_facets_identical_on_opensearch_and_database(client, opensearch, request, settings,
-                                                                        site_structure, search_vocab):
+def test_recall_results_and_facets_identical_on_opensearch_and_database(
+    client, opensearch, request, settings, site_structure, search_vocab
+):
     settings.SEARCH_PAGE_SIZE = 100  # compare whole result sets, not one page of a ranking
     from .conftest import build_corpus
 
@@ -84,8 +86,9 @@ def _titles(client, query, language="fi"):
 def _index_update_flow(client, library, refresh=lambda: None):
     from tests.factories import PracticeModelPageFactory
 
-    page = PracticeModelPageFactory(parent=library, title="Muuttuva malli", short_description="Kummitusjuna.",
-                                    live=False)
+    page = PracticeModelPageFactory(
+        parent=library, title="Muuttuva malli", short_description="Kummitusjuna.", live=False
+    )
     refresh()
     assert "Muuttuva malli" not in _titles(client, "kummitusjuna")  # draft
     page.save_revision().publish()
@@ -109,7 +112,6 @@ def _index_update_flow(client, library, refresh=lambda: None):
     assert "Muuttuva malli" not in _titles(client, "aavelaiva")
 
 
-
 def test_index_follows_publish_unpublish_delete_on_database(client, site_structure, search_vocab):
     from wagtail.models import Locale
 
@@ -129,8 +131,9 @@ def test_move_keeps_page_findable_with_new_url(client, corpus, site_structure):
     page = corpus[("fi", "Satuhetket")]
     from tests.factories import OrganisationFactory
 
-    section = OrganisationSectionPage(title="Kirjastot", slug="kirjastot", locale=page.locale,
-                                      organisation=OrganisationFactory(code="lib"))
+    section = OrganisationSectionPage(
+        title="Kirjastot", slug="kirjastot", locale=page.locale, organisation=OrganisationFactory(code="lib")
+    )
     site_structure["library"].add_child(instance=section)
     section.save_revision().publish()
     page.move(section, pos="last-child")
@@ -144,8 +147,13 @@ def test_first_publish_indexes_many_to_many_text(client, site_structure, search_
     from models_library.models import PracticeModelPage
 
     library = site_structure["library"]
-    page = PracticeModelPage(title="Vain kohderyhmästä löytyvä", slug="kohderyhma", locale=library.locale,
-                             short_description="Ei hakusanaa tekstissä.", live=False)
+    page = PracticeModelPage(
+        title="Vain kohderyhmästä löytyvä",
+        slug="kohderyhma",
+        locale=library.locale,
+        short_description="Ei hakusanaa tekstissä.",
+        live=False,
+    )
     page.target_groups = [search_vocab["youth"]]  # in memory, like the admin form
     library.add_child(instance=page)
     page.save_revision().publish()
@@ -171,8 +179,9 @@ def test_direct_index_query_finds_what_wagtails_backend_finds(full_corpus):
     from search import service
 
     backend = get_search_backend()
-    assert (service._is_sqlite_database_backend(backend)
-            or service._is_postgres_database_backend(backend)), connection.vendor
+    assert service._is_sqlite_database_backend(backend) or service._is_postgres_database_backend(backend), (
+        connection.vendor
+    )
     ct_ids = list(service._type_content_types())
     compared = 0
     for language, query, _title, _text in RECALL_PAIRS + [("fi", q, "", "") for q in COMPARISON_QUERIES]:

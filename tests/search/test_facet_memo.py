@@ -16,8 +16,12 @@ from tests.models_library.test_listing import FACET_CASES, _get, counts, titles
 pytestmark = pytest.mark.django_db
 
 FACETS = ["target_group", "region", "stage", "theme", "organisation", "adopted_in"]
-QUERIES = ["", "?adopted_in=lappi&theme=participation", "?region=lappi&organisation=org-one&stage=ready",
-           *[query for query, _titles in FACET_CASES]]
+QUERIES = [
+    "",
+    "?adopted_in=lappi&theme=participation",
+    "?region=lappi&organisation=org-one&stage=ready",
+    *[query for query, _titles in FACET_CASES],
+]
 
 
 @pytest.fixture

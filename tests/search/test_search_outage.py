@@ -83,8 +83,13 @@ def test_admin_search_shows_a_clear_message(admin_client, corpus, engine_down):
 def test_health_says_the_search_engine_is_unavailable(client, corpus, engine_down):
     response = client.get("/health/")
     assert response.status_code == 200  # serving, degraded: a load balancer keeps the node
-    assert response.json() == {"status": "degraded", "database": "ok", "cache": "ok", "search": "unavailable",
-                               "search_queue": 0}
+    assert response.json() == {
+        "status": "degraded",
+        "database": "ok",
+        "cache": "ok",
+        "search": "unavailable",
+        "search_queue": 0,
+    }
 
 
 def test_a_hanging_engine_holds_a_search_one_timeout_then_none(client, corpus, settings, site_structure):
@@ -136,15 +141,17 @@ def _titles(client, query):
 
 
 @pytest.mark.opensearch
-def test_no_index_update_is_lost_while_the_engine_is_down(client, opensearch, opensearch_url, site_structure,
-                                                           search_vocab):
+def test_no_index_update_is_lost_while_the_engine_is_down(
+    client, opensearch, opensearch_url, site_structure, search_vocab
+):
     from models_library.models import PracticeModelPage
     from tests.factories import PracticeModelPageFactory
 
     from .conftest import build_corpus
 
-    pages = build_corpus(site_structure, search_vocab, {"Satuhetket", "Leikkipuisto", "Etsivä työ", "Kotiapu"},
-                         extras=False)
+    pages = build_corpus(
+        site_structure, search_vocab, {"Satuhetket", "Leikkipuisto", "Etsivä työ", "Kotiapu"}, extras=False
+    )
     changed, deleted, unpublished = (pages[("fi", t)] for t in ("Satuhetket", "Leikkipuisto", "Etsivä työ"))
     library = site_structure["library"]
     call_command("update_index", backend_name="default", verbosity=0)  # the tree root predates the index
@@ -159,8 +166,13 @@ def test_no_index_update_is_lost_while_the_engine_is_down(client, opensearch, op
         unpublished.unpublish()
         # A first publish whose only searchable word comes from a many-to-many vocabulary:
         # indexed by the publish signal's reindex (models_library/signals.py), queued too.
-        new = PracticeModelPage(title="Vain kohderyhmästä löytyvä", slug="kohderyhma", locale=library.locale,
-                                short_description="Ei hakusanaa tekstissä.", live=False)
+        new = PracticeModelPage(
+            title="Vain kohderyhmästä löytyvä",
+            slug="kohderyhma",
+            locale=library.locale,
+            short_description="Ei hakusanaa tekstissä.",
+            live=False,
+        )
         new.target_groups = [search_vocab["youth"]]
         library.add_child(instance=new)
         new.save_revision().publish()

@@ -43,8 +43,11 @@ def test_highlighting_marks_inflected_words_and_escapes_html(client, corpus):
     from tests.factories import PracticeModelPageFactory
 
     library = corpus[("fi", "Satuhetket")].get_parent()
-    PracticeModelPageFactory(parent=library, title="Skriptimalli",
-                             short_description="<script>alert(1)</script> perheiden tuki: 1 < 2 & 3 > 2")
+    PracticeModelPageFactory(
+        parent=library,
+        title="Skriptimalli",
+        short_description="<script>alert(1)</script> perheiden tuki: 1 < 2 & 3 > 2",
+    )
     _r, soup = get_search(client, q="perhe")
     marks = [m.get_text() for m in soup.select(".search-result__snippet mark")]
     assert "perheiden" in marks
@@ -103,16 +106,19 @@ def test_zero_results_help_suggests_removing_filters_and_popular_searches(client
     assert "perhe" in [a.get_text() for a in soup.select(".search-popular a")]
 
 
-@pytest.mark.parametrize("params,message", [
-    ({"q": ""}, None),
-    ({"q": "x" * 5000}, "shortened"),
-    ({"q": "!!! ??? ..."}, "no words"),
-    ({"q": '"lasten" AND NOT -perhe'}, "operators"),
-    ({"q": "lapsi", "region": "atlantis"}, "no value"),
-    ({"q": "lapsi", "page": "abc"}, "no results page"),
-    ({"q": "lapsi", "sort": "random"}, "Unknown sort"),
-    ({"q": "lapsi\x00"}, None),
-])
+@pytest.mark.parametrize(
+    "params,message",
+    [
+        ({"q": ""}, None),
+        ({"q": "x" * 5000}, "shortened"),
+        ({"q": "!!! ??? ..."}, "no words"),
+        ({"q": '"lasten" AND NOT -perhe'}, "operators"),
+        ({"q": "lapsi", "region": "atlantis"}, "no value"),
+        ({"q": "lapsi", "page": "abc"}, "no results page"),
+        ({"q": "lapsi", "sort": "random"}, "Unknown sort"),
+        ({"q": "lapsi\x00"}, None),
+    ],
+)
 def test_bad_input_gets_a_normal_page(client, corpus, params, message):
     with __import__("django.utils.translation", fromlist=["override"]).override("en"):
         pass
@@ -135,9 +141,13 @@ def test_quotes_and_operators_still_search_the_words(client, corpus):
 
 
 SEARCH_CASES = [
-    {"q": "lapsi"}, {"q": "tuki"}, {"q": "tuki", "target_group": "youth"},
-    {"q": "tuki", "target_group": "youth", "region": "lapland"}, {"q": "lapsi", "type": "events"},
-    {"q": "tuki", "sort": "date", "type": "models"}, {"q": "zzzxqy", "region": "lapland"},
+    {"q": "lapsi"},
+    {"q": "tuki"},
+    {"q": "tuki", "target_group": "youth"},
+    {"q": "tuki", "target_group": "youth", "region": "lapland"},
+    {"q": "lapsi", "type": "events"},
+    {"q": "tuki", "sort": "date", "type": "models"},
+    {"q": "zzzxqy", "region": "lapland"},
 ]
 
 

@@ -75,10 +75,15 @@ def test_query_count_is_constant(client, site_structure, search_vocab, django_as
     get_search(client, q="tuki")  # warm caches (content types, locales)
     with django_assert_max_num_queries(40) as small:
         get_search(client, q="tuki", type="models", stage="ready")
-    build_corpus(site_structure, search_vocab, {"Leikkipuisto", "Etsivä työ", "Kotiapu", "Perhekeskus",
-                                                 "Kotikäynnit", "Tuolijumppa", "Koulukuraattori"}, extras=False)
+    build_corpus(
+        site_structure,
+        search_vocab,
+        {"Leikkipuisto", "Etsivä työ", "Kotiapu", "Perhekeskus", "Kotikäynnit", "Tuolijumppa", "Koulukuraattori"},
+        extras=False,
+    )
     import django.test.utils
     from django.db import connection
+
     with django.test.utils.CaptureQueriesContext(connection) as big:
         _r, soup = get_search(client, q="tuki", type="models", stage="ready")
     assert len(result_titles(soup)) > 1

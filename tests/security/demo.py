@@ -86,8 +86,11 @@ def _fill_missing_page_types(site):
         for code in ("sv", "en"):
             try:
                 with transaction.atomic():
-                    translate_page(page, Locale.objects.get(language_code=code),
-                                   {"title": f"{code.upper()}: {model._meta.verbose_name}"})
+                    translate_page(
+                        page,
+                        Locale.objects.get(language_code=code),
+                        {"title": f"{code.upper()}: {model._meta.verbose_name}"},
+                    )
             except Exception as exc:  # noqa: BLE001 - sv/en then show the Finnish fallback
                 site.untranslatable.append(f"{model.__name__} ({code}): {exc}")
         site.created_by_factory.append(model.__name__)
@@ -100,8 +103,11 @@ def enumerate_page_types():
         urls = {}
         for code in LANGUAGES:
             page = (
-                model.objects.live().public().filter(locale__language_code=code)
-                .order_by("-depth" if model.__name__ != "HomePage" else "depth", "path").first()
+                model.objects.live()
+                .public()
+                .filter(locale__language_code=code)
+                .order_by("-depth" if model.__name__ != "HomePage" else "depth", "path")
+                .first()
             )
             if page is not None and page.url:
                 urls[code] = page.url
@@ -141,8 +147,7 @@ def committed_demo(django_db_blocker):
 def _restore(connection, snapshot):
     from django.core.cache import cache
 
-    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True,
-                 database=connection.alias)
+    call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True, database=connection.alias)
     # Content types first: Django serialises apps in INSTALLED_APPS order (pages before
     # contenttypes), and a page being rebuilt looks up its content type. With the lookup
     # cache emptied (a flush by pytest-django re-created the types under other ids) it

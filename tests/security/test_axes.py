@@ -13,9 +13,7 @@ def editor(django_user_model):
 
 
 def _login(client, password, language="fi"):
-    return client.post(
-        "/admin/login/", {"username": "editor", "password": password}, HTTP_ACCEPT_LANGUAGE=language
-    )
+    return client.post("/admin/login/", {"username": "editor", "password": password}, HTTP_ACCEPT_LANGUAGE=language)
 
 
 def test_wrong_passwords_lock_the_account_out(client, site_structure, editor):

@@ -69,8 +69,7 @@ def test_page_password_guesses_spread_over_addresses_are_throttled_per_page(rest
     statuses = [_guess(url, next(addresses), f"guess-{n}").status_code for n in range(allowed + 1)]
     assert statuses == [200] * allowed + [429]
     # Another page's password form is counted apart.
-    other = PageViewRestriction.objects.create(page=page.get_parent(), restriction_type="password",
-                                               password="x")
+    other = PageViewRestriction.objects.create(page=page.get_parent(), restriction_type="password", password="x")
     with translation.override("fi"):
         other_url = reverse("wagtailcore_authenticate_with_password", args=[other.pk, page.get_parent().pk])
     assert _guess(other_url, next(addresses), "guess").status_code == 200
@@ -106,8 +105,7 @@ def test_one_address_trying_many_usernames_is_throttled(editor, addresses):
 
 
 def _reset(address, email, language="fi"):
-    return Client(REMOTE_ADDR=address).post("/admin/password_reset/", {"email": email},
-                                            HTTP_ACCEPT_LANGUAGE=language)
+    return Client(REMOTE_ADDR=address).post("/admin/password_reset/", {"email": email}, HTTP_ACCEPT_LANGUAGE=language)
 
 
 def test_password_reset_mails_to_one_address_are_limited(editor, addresses):

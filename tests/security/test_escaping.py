@@ -31,8 +31,21 @@ def _public_urls(demo_site):
 def test_payloads_in_query_strings_are_escaped(client, demo_site, payload):
     for url in _public_urls(demo_site):
         # q = search; the rest are facet / filter / pagination names used by listings.
-        params = {name: payload for name in ("q", "page", "region", "theme", "target_group",
-                                              "stage", "month", "municipality", "sort", "lang")}
+        params = {
+            name: payload
+            for name in (
+                "q",
+                "page",
+                "region",
+                "theme",
+                "target_group",
+                "stage",
+                "month",
+                "municipality",
+                "sort",
+                "lang",
+            )
+        }
         response = client.get(url, params)
         assert response.status_code < 500, url
         _assert_no_raw_payload(response.content.decode(), f"{url}?{payload}")
@@ -67,7 +80,8 @@ def test_payloads_in_paths_are_escaped_on_the_404_page(client, demo_site, payloa
 
 
 def test_payloads_in_headers_do_not_reach_pages(client, demo_site):
-    response = client.get("/fi/", HTTP_REFERER="<script>alert(1)</script>",
-                          HTTP_ACCEPT_LANGUAGE="<script>alert(1)</script>")
+    response = client.get(
+        "/fi/", HTTP_REFERER="<script>alert(1)</script>", HTTP_ACCEPT_LANGUAGE="<script>alert(1)</script>"
+    )
     assert response.status_code == 200
     _assert_no_raw_payload(response.content.decode(), "home with hostile headers")

@@ -24,24 +24,78 @@ FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "60"))
 PRIVATE_PREFIXES = ("admin/", "django-admin/", "documents/")
 # Tables whose row counts must not move on GET.
 COUNTED_MODELS = [
-    "wagtailcore.Page", "wagtailcore.Revision", "wagtailcore.Locale", "auth.User",
-    "wagtailsearch.IndexEntry", "wagtaildocs.Document", "wagtailimages.Image",
-    "home.ArticlePage", "models_library.PracticeModelPage", "events.EventPage",
-    "models_library.Region", "models_library.Municipality", "axes.AccessAttempt",
+    "wagtailcore.Page",
+    "wagtailcore.Revision",
+    "wagtailcore.Locale",
+    "auth.User",
+    "wagtailsearch.IndexEntry",
+    "wagtaildocs.Document",
+    "wagtailimages.Image",
+    "home.ArticlePage",
+    "models_library.PracticeModelPage",
+    "events.EventPage",
+    "models_library.Region",
+    "models_library.Municipality",
+    "axes.AccessAttempt",
     "sessions.Session",
 ]
 
 HOSTILE = [
-    "<script>alert(1)</script>", "' OR 1=1 --", "\"; DROP TABLE wagtailcore_page; --",
-    "../../../../etc/passwd", "%00", "\x00", "\ufeff", "ä" * 5000, "9" * 40, "-1", "0",
-    "1e309", "NaN", "2026-02-30", "9999-99-99", "{{ 7*7 }}", "{% debug %}", "${7*7}",
-    "%s%s%s%n", "\r\nSet-Cookie: x=1", "𝕏🙂", "ǩǯŋ", "[]", "{}", "null", "true",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    '"; DROP TABLE wagtailcore_page; --',
+    "../../../../etc/passwd",
+    "%00",
+    "\x00",
+    "\ufeff",
+    "ä" * 5000,
+    "9" * 40,
+    "-1",
+    "0",
+    "1e309",
+    "NaN",
+    "2026-02-30",
+    "9999-99-99",
+    "{{ 7*7 }}",
+    "{% debug %}",
+    "${7*7}",
+    "%s%s%s%n",
+    "\r\nSet-Cookie: x=1",
+    "𝕏🙂",
+    "ǩǯŋ",
+    "[]",
+    "{}",
+    "null",
+    "true",
 ]
 text = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=300))
 param_names = st.one_of(
-    st.sampled_from(["q", "page", "region", "theme", "target_group", "stage", "municipality",
-                     "month", "year", "date", "format", "sort", "lang", "organisation", "fields",
-                     "limit", "offset", "type", "search", "order", "child_of", "locale"]),
+    st.sampled_from(
+        [
+            "q",
+            "page",
+            "region",
+            "theme",
+            "target_group",
+            "stage",
+            "municipality",
+            "month",
+            "year",
+            "date",
+            "format",
+            "sort",
+            "lang",
+            "organisation",
+            "fields",
+            "limit",
+            "offset",
+            "type",
+            "search",
+            "order",
+            "child_of",
+            "locale",
+        ]
+    ),
     st.text(min_size=1, max_size=20),
 )
 queries = st.lists(st.tuples(param_names, text), max_size=6)
@@ -87,8 +141,7 @@ def _targets(demo_site):
 
 
 def _counts():
-    return {label: apps.get_model(label).objects.count() for label in COUNTED_MODELS
-            if _model_exists(label)}
+    return {label: apps.get_model(label).objects.count() for label in COUNTED_MODELS if _model_exists(label)}
 
 
 def _model_exists(label):
@@ -108,10 +161,19 @@ def test_fuzz_public_urls(client, demo_site, capsys):
     tried = {"GET": 0, "POST": 0}
     failures = []
 
-    @hyp_settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=False,
-                  suppress_health_check=list(HealthCheck), database=None)
-    @given(query=queries, segment=text, form=st.dictionaries(param_names, text, max_size=5),
-           post_index=st.integers(min_value=0, max_value=10_000))
+    @hyp_settings(
+        max_examples=FUZZ_EXAMPLES,
+        deadline=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
+    @given(
+        query=queries,
+        segment=text,
+        form=st.dictionaries(param_names, text, max_size=5),
+        post_index=st.integers(min_value=0, max_value=10_000),
+    )
     def run(query, segment, form, post_index):
         seg = quote(_clean(segment)[:200], safe="") or "x"
         for target in targets:
@@ -132,8 +194,10 @@ def test_fuzz_public_urls(client, demo_site, capsys):
     run()
     after = _counts()
     with capsys.disabled():
-        print(f"\nfuzz: {len(targets)} URL targets, {FUZZ_EXAMPLES} examples, "
-              f"{tried['GET']} GET + {tried['POST']} POST requests, {len(failures)} server errors")
+        print(
+            f"\nfuzz: {len(targets)} URL targets, {FUZZ_EXAMPLES} examples, "
+            f"{tried['GET']} GET + {tried['POST']} POST requests, {len(failures)} server errors"
+        )
     assert not failures
     assert after == before, {k: (before[k], after[k]) for k in before if before[k] != after[k]}
 
@@ -163,23 +227,101 @@ def test_every_hostile_value_at_every_url(client, demo_site):
 # end a full-text string, NUL and other control characters.
 API_ENDPOINTS = ("pages", "images", "documents")
 API_PARAMETERS = (
-    "offset", "limit", "order", "search", "search_operator", "fields", "type", "locale",
-    "translation_of", "child_of", "descendant_of", "ancestor_of", "html_path", "id", "title",
-    "slug", "show_in_menus", "tags", "rich_text_format", "format", "depth", "seo_title",
+    "offset",
+    "limit",
+    "order",
+    "search",
+    "search_operator",
+    "fields",
+    "type",
+    "locale",
+    "translation_of",
+    "child_of",
+    "descendant_of",
+    "ancestor_of",
+    "html_path",
+    "id",
+    "title",
+    "slug",
+    "show_in_menus",
+    "tags",
+    "rich_text_format",
+    "format",
+    "depth",
+    "seo_title",
 )
 API_HOSTILE = HOSTILE + [
-    "9223372036854775808", "9223372036854775807", "-9223372036854775809", "2147483648", "1" * 400,
-    '"', '"abc', 'a "b', "abc\x00def", "\x00", "\x01\x7f", "*", "(", ")", "NEAR(a b)", "a OR", "AND",
-    "-", "root", "random", "-title", "title,-id", "random,title", "*,-title", "_,id", "parent(id)",
-    "a(b(c))", "¹²³", "٣", " 5", "+5", "5.0", "1e3", "and", "OR", "fi", "xx", "fi-FI",
-    "wagtailcore.Page", "home.HomePage", "auth.User", "/", "//", "/fi/", "%", "_", "\\",
+    "9223372036854775808",
+    "9223372036854775807",
+    "-9223372036854775809",
+    "2147483648",
+    "1" * 400,
+    '"',
+    '"abc',
+    'a "b',
+    "abc\x00def",
+    "\x00",
+    "\x01\x7f",
+    "*",
+    "(",
+    ")",
+    "NEAR(a b)",
+    "a OR",
+    "AND",
+    "-",
+    "root",
+    "random",
+    "-title",
+    "title,-id",
+    "random,title",
+    "*,-title",
+    "_,id",
+    "parent(id)",
+    "a(b(c))",
+    "¹²³",
+    "٣",
+    " 5",
+    "+5",
+    "5.0",
+    "1e3",
+    "and",
+    "OR",
+    "fi",
+    "xx",
+    "fi-FI",
+    "wagtailcore.Page",
+    "home.HomePage",
+    "auth.User",
+    "/",
+    "//",
+    "/fi/",
+    "%",
+    "_",
+    "\\",
 ]
 # The values that reach the database as errors if unchecked: every view gets these, listings all.
-API_BREAKERS = ["9223372036854775808", "-9223372036854775809", "2147483648", '"', 'a "b', "abc\x00def",
-                "\x01\x7f", "-1", "", "root", "random", "¹²³", "1e309", "'", "%"]
-api_queries = st.lists(st.tuples(st.sampled_from(API_PARAMETERS), st.one_of(st.sampled_from(API_HOSTILE),
-                                                                             st.text(max_size=60))),
-                       min_size=1, max_size=4)
+API_BREAKERS = [
+    "9223372036854775808",
+    "-9223372036854775809",
+    "2147483648",
+    '"',
+    'a "b',
+    "abc\x00def",
+    "\x01\x7f",
+    "-1",
+    "",
+    "root",
+    "random",
+    "¹²³",
+    "1e309",
+    "'",
+    "%",
+]
+api_queries = st.lists(
+    st.tuples(st.sampled_from(API_PARAMETERS), st.one_of(st.sampled_from(API_HOSTILE), st.text(max_size=60))),
+    min_size=1,
+    max_size=4,
+)
 
 
 def _api_paths():
@@ -232,8 +374,13 @@ def test_fuzz_api_parameter_combinations(client, demo_site, capsys):
     failures = []
     tried = [0]
 
-    @hyp_settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=False,
-                  suppress_health_check=list(HealthCheck), database=None)
+    @hyp_settings(
+        max_examples=FUZZ_EXAMPLES,
+        deadline=None,
+        derandomize=False,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
     @given(query=api_queries)
     def run(query):
         for path in paths:
@@ -243,21 +390,26 @@ def test_fuzz_api_parameter_combinations(client, demo_site, capsys):
 
     run()
     with capsys.disabled():
-        print(f"\nfuzz api: {len(paths)} views, {FUZZ_EXAMPLES} examples, {tried[0]} requests, "
-              f"{len(failures)} server errors")
+        print(
+            f"\nfuzz api: {len(paths)} views, {FUZZ_EXAMPLES} examples, {tried[0]} requests, "
+            f"{len(failures)} server errors"
+        )
     assert not failures
 
 
 @override_settings(RATE_LIMIT_ENABLED=False)
-@pytest.mark.parametrize("url, message", [
-    ("/api/v2/pages/?offset=9223372036854775808", "offset"),
-    ("/api/v2/images/?offset=9223372036854775808", "offset"),
-    ("/api/v2/documents/?offset=9223372036854775808", "offset"),
-    ('/api/v2/pages/?search="', "quotes"),
-    ("/api/v2/pages/?search=abc%00def", "control character"),
-    ("/api/v2/pages/?search=a&search_operator=xor", "search_operator"),
-    ("/api/v2/pages/find/?id=abc", "id"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("/api/v2/pages/?offset=9223372036854775808", "offset"),
+        ("/api/v2/images/?offset=9223372036854775808", "offset"),
+        ("/api/v2/documents/?offset=9223372036854775808", "offset"),
+        ('/api/v2/pages/?search="', "quotes"),
+        ("/api/v2/pages/?search=abc%00def", "control character"),
+        ("/api/v2/pages/?search=a&search_operator=xor", "search_operator"),
+        ("/api/v2/pages/find/?id=abc", "id"),
+    ],
+)
 def test_hostile_api_parameters_get_400_with_a_message(client, demo_site, url, message):
     response = client.get(url)
     assert response.status_code == 400

@@ -9,11 +9,7 @@ PUBLIC_PATHS = ["/fi/", "/sv/", "/en/", "/fi/haku/?q=lapsi", "/en/search/?q=x", 
 
 def _csp(response):
     header = response.headers.get("Content-Security-Policy", "")
-    return {
-        part.split()[0]: part.split()[1:]
-        for part in (p.strip() for p in header.split(";"))
-        if part
-    }
+    return {part.split()[0]: part.split()[1:] for part in (p.strip() for p in header.split(";")) if part}
 
 
 @pytest.mark.parametrize("path", PUBLIC_PATHS)
@@ -70,8 +66,7 @@ def test_cookies_are_secure_and_http_only(client, demo_site, production, django_
     assert csrf["secure"] and csrf["httponly"]
     response = client.post(
         "/admin/login/",
-        {"username": "boss", "password": "correct-horse-battery",
-         "csrfmiddlewaretoken": csrf.value},
+        {"username": "boss", "password": "correct-horse-battery", "csrfmiddlewaretoken": csrf.value},
         secure=True,
     )
     assert response.status_code == 302

@@ -123,8 +123,9 @@ def test_behind_a_proxy_the_address_it_appended_counts_not_what_the_client_wrote
     with override_settings(RATE_LIMIT_CLIENT_IP_HEADER="HTTP_X_FORWARDED_FOR", RATE_LIMIT_PROXY_COUNT=1):
         proxy = Client(REMOTE_ADDR="10.0.0.254")
         # The client invents a new X-Forwarded-For for every request; the proxy appends the real one.
-        statuses = [proxy.get(url, HTTP_X_FORWARDED_FOR=f"192.0.2.{n % 250}, 10.81.0.1").status_code
-                    for n in range(allowed + 1)]
+        statuses = [
+            proxy.get(url, HTTP_X_FORWARDED_FOR=f"192.0.2.{n % 250}, 10.81.0.1").status_code for n in range(allowed + 1)
+        ]
         assert statuses[-1] == 429
         assert proxy.get(url, HTTP_X_FORWARDED_FOR="10.81.0.2").status_code == 200
 
@@ -132,14 +133,21 @@ def test_behind_a_proxy_the_address_it_appended_counts_not_what_the_client_wrote
 def test_disabled_limits_let_everything_through(client, calendar):
     event = open_event(calendar, capacity=100)
     with override_settings(RATE_LIMIT_ENABLED=False):
-        statuses = {client.post(event.get_url(), form_data(n)).status_code
-                    for n in range(configured_rate("registration").count + 2)}
+        statuses = {
+            client.post(event.get_url(), form_data(n)).status_code
+            for n in range(configured_rate("registration").count + 2)
+        }
     assert statuses == {302}
 
 
 UNAVAILABLE = {"default": {"BACKEND": "tests.security.unavailable_cache.UnavailableCache"}}
-DEAD_REDIS = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": "redis://127.0.0.1:9/0",
-                          "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2}}}
+DEAD_REDIS = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+    }
+}
 
 
 def test_a_cache_outage_neither_breaks_registration_nor_lifts_the_limit(client, calendar):
@@ -162,11 +170,22 @@ def test_counting_survives_a_cache_that_raises():
 
 
 def test_check_deploy_warns_when_the_cache_is_per_process():
-    env = {"DJANGO_SETTINGS_MODULE": "portal.settings.production", "ALLOWED_HOSTS": "example.fi",
-           "SECRET_KEY": "z" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890",
-           "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode(), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False)
+    env = {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "ALLOWED_HOSTS": "example.fi",
+        "SECRET_KEY": "z" * 20 + "a-long-random-secret-for-the-deploy-check-1234567890",
+        "REGISTRATION_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert result.returncode != 0
     assert "portal.W001" in result.stdout + result.stderr
     assert "CACHE_URL" in result.stdout + result.stderr

@@ -60,12 +60,8 @@ def test_multiple_uploader_enforces_the_same_limits(admin_client):
     assert big.status_code == 200
     assert big.json()["success"] is False
     assert "too big" in big.json()["error_message"]
-    wrong_type = admin_client.post(
-        "/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile("x.exe", b"MZ")}
-    )
+    wrong_type = admin_client.post("/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile("x.exe", b"MZ")})
     assert wrong_type.json()["success"] is False
     assert not get_document_model().objects.exists()
-    ok = admin_client.post(
-        "/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile("small.pdf", PDF)}
-    )
+    ok = admin_client.post("/admin/documents/multiple/add/", {"files[]": SimpleUploadedFile("small.pdf", PDF)})
     assert ok.json()["success"] is True

@@ -18,8 +18,7 @@ class Command(BaseCommand):
     help = "Erase personal data of event registrations a configured number of days after the event."
 
     def add_arguments(self, parser):
-        parser.add_argument("--days", type=int, default=None,
-                            help="Override REGISTRATION_RETENTION_DAYS.")
+        parser.add_argument("--days", type=int, default=None, help="Override REGISTRATION_RETENTION_DAYS.")
         parser.add_argument("--dry-run", action="store_true", help="Only report what would be erased.")
 
     def handle(self, *args, days=None, dry_run=False, **options):
@@ -29,11 +28,7 @@ class Command(BaseCommand):
             return
         cutoff = timezone.now() - datetime.timedelta(days=days)
         # An event is over when its last occurrence (or its own end) is past the cut-off.
-        ended = (
-            EventPage.objects.annotate(last_end=Max("occurrences__end"))
-            .filter(last_end__lt=cutoff)
-            .values("pk")
-        )
+        ended = EventPage.objects.annotate(last_end=Max("occurrences__end")).filter(last_end__lt=cutoff).values("pk")
         ended_without_rows = EventPage.objects.filter(occurrences__isnull=True, end__lt=cutoff).values("pk")
         rows = Registration.objects.filter(anonymised_at__isnull=True).filter(
             Q(event_id__in=ended) | Q(event_id__in=ended_without_rows)

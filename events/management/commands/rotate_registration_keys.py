@@ -31,8 +31,10 @@ class Command(BaseCommand):
         last_pk = 0
         while True:
             batch = list(
-                Registration.objects.exclude(needs_encrypted="").filter(pk__gt=last_pk)
-                .order_by("pk").values_list("pk", "needs_encrypted")[:batch_size]
+                Registration.objects.exclude(needs_encrypted="")
+                .filter(pk__gt=last_pk)
+                .order_by("pk")
+                .values_list("pk", "needs_encrypted")[:batch_size]
             )
             if not batch:
                 break

@@ -21,8 +21,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", help="Text files (current or legacy format) or JSON exports.")
-        parser.add_argument("--parent", type=int, help="Id of the page to put text imports under "
-                                                       "(default: the Finnish library).")
+        parser.add_argument(
+            "--parent", type=int, help="Id of the page to put text imports under (default: the Finnish library)."
+        )
 
     def handle(self, *args, **options):
         files = options["files"]

@@ -16,13 +16,13 @@ class Command(BaseCommand):
     help = "Apply the search index updates queued while the search engine was unavailable."
 
     def add_arguments(self, parser):
-        parser.add_argument("--batch-size", type=int, default=1000,
-                            help="At most this many queued objects per run (default 1000).")
+        parser.add_argument(
+            "--batch-size", type=int, default=1000, help="At most this many queued objects per run (default 1000)."
+        )
 
     def handle(self, *args, batch_size=1000, **options):
         done, left = catch_up(batch_size=batch_size)
         if done or options["verbosity"] > 1:
             self.stdout.write(f"Search index: {done} queued update(s) applied, {left} left.")
         if left and done < batch_size:
-            raise CommandError(f"{left} search index update(s) still queued: is the search engine up?",
-                               returncode=1)
+            raise CommandError(f"{left} search index update(s) still queued: is the search engine up?", returncode=1)
