@@ -14,10 +14,10 @@ from .query_set import QUERIES, gold, passages
 pytestmark = pytest.mark.django_db
 
 # Micro-averaged over all queries (docs/search.md has the table, before and after).
-RECALL_FLOOR = 0.93
-PRECISION_FLOOR = 0.90
+RECALL_FLOOR = 0.88
+PRECISION_FLOOR = 0.92
 # Compound-part queries alone (the part of the set this work was about).
-PART_RECALL_FLOOR = 0.90
+PART_RECALL_FLOOR = 0.87
 
 
 def build_passages(site_structure):
