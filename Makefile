@@ -8,7 +8,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
-.PHONY: run setup install install-test lint catalogues migrate demo test test-audit test-fast browser-deps messages bench lock check-deploy clean
+.PHONY: run setup install install-test lint catalogues migrate demo test test-audit test-search-es test-fast browser-deps messages bench lock check-deploy clean
 
 run: setup ## Set up everything and serve the demo site on http://$(HOST):$(PORT)/
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -68,6 +68,11 @@ AUDIT_ENV = DJANGO_SETTINGS_MODULE=portal.settings.production \
 test-audit: install-test catalogues ## The audit scenarios against portal.settings.production
 	$(AUDIT_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(AUDIT_ENV) $(PY) -m pytest tests/audit $(or $(AUDIT_ARGS),-n 2)
+
+# The search suite against the elasticsearch8 backend (elasticsearch client, osmem-server);
+# `make test` runs these too (marker "elasticsearch"), this runs only them.
+test-search-es: install-test catalogues ## Search tests on the Elasticsearch backend
+	NO_BROWSER=1 DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest tests/search -m elasticsearch $(or $(PYTEST_ARGS),-n 0)
 
 test-fast: install-test catalogues ## The suite without browser tests
 	NO_BROWSER=1 DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)

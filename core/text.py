@@ -7,7 +7,8 @@ that lost them in a PDF export, still matches. Because the work is done here in 
 the database and OpenSearch backends see the same tokens and give the same answers.
 
 Index side, each word contributes its folded surface form, its folded lemma (when it
-differs) and the known head of a compound ("perhekeskus" → "keskus"). The surface form
+differs) and every part of a compound, as written and as lemma ("lastensuojelu" →
+"lasten", "lapsi", "suojelu"), split against simplemma's dictionary. The surface form
 rescues words simplemma gets wrong (it maps "työ" to "sinä"); the query side asks for
 "lemma OR surface" per word, AND across words.
 """
@@ -75,26 +76,101 @@ def lemma(token: str, language: str) -> str:
         return token
 
 
+# Three-letter words that are common compound parts ("yhteistyö", "tietyö", "kotimaa");
+# other parts must have MIN_COMPOUND_PART letters, or "hyvinvointi" splits into "hyvin",
+# "voin", ... and "linkkihenkilö" into "linkki", "hen", "kilo".
+SHORT_COMPOUND_PARTS = {"fi": {"työ", "tie", "maa", "osa", "yö", "uni", "ydin"}, "sv": {"barn", "hem", "dag"}}
+# Derivational endings simplemma happens to know as words: never a compound part.
+NOT_COMPOUND_PARTS = {"mainen", "lainen", "läinen", "isuus", "isyys", "inen", "llinen", "nen", "sesta"}
+MAX_COMPOUND_PARTS = 4
+
+
+def _is_part(part: str, lang: str, final: bool) -> bool:
+    if part in NOT_COMPOUND_PARTS or lemma(part, lang) in NOT_COMPOUND_PARTS:
+        return False
+    if len(part) < MIN_COMPOUND_PART and part not in SHORT_COMPOUND_PARTS.get(lang, ()):
+        return False
+    if simplemma.is_known(part, lang=lang):
+        return True
+    # A Finnish "-minen" noun stands as "-mis-" before another part ("kehittämistyö").
+    return not final and lang == "fi" and part.endswith("mis") and simplemma.is_known(part[:-1] + "nen", lang=lang)
+
+
+@lru_cache(maxsize=200_000)
+def _segment(word: str, lang: str) -> tuple[str, ...]:
+    """Fewest dictionary words (at least two) that make up ``word``; () if none.
+
+    Dynamic programming over cut points; a part is a form simplemma's dictionary knows
+    (inflected forms included, so "lasten" in "lastensuojelu" and "palvelujen" in
+    "sosiaalipalvelujen" count). Ties go to the longer last part (the head).
+    """
+    n = len(word)
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[0] = ()
+    for end in range(1, n + 1):
+        for start in range(0, end):
+            prefix = best[start]
+            if prefix is None or (start == 0 and end == n) or len(prefix) >= MAX_COMPOUND_PARTS:
+                continue
+            part = word[start:end]
+            if not _is_part(part, lang, final=end == n):
+                continue
+            candidate = (*prefix, part)
+            current = best[end]
+            if current is None or (len(candidate), -len(part)) < (len(current), -len(current[-1])):
+                best[end] = candidate
+    return best[n] or ()
+
+
 @lru_cache(maxsize=200_000)
 def compound_parts(word: str, language: str) -> tuple[str, ...]:
-    """Known trailing parts of a compound: 'perhekeskus' -> ('keskus',).
+    """Every part of a compound, each as its form and its lemma, nested compounds split
+    too: 'lastensuojelussa' -> ('lasten', 'lapsi', 'suojelu', ...); hyphenated words by
+    their hyphens ('sote-palveluiden' -> 'sote', 'palvelu', ...).
 
-    Finnish and Swedish compounds put the head last, so a suffix that is itself a known
-    word is indexed too ("keskus" finds "perhekeskus").
+    Finnish and Swedish write compounds as one word, so a page about "perhekeskus" must
+    be found by "perhe" and by "keskus" (docs/search.md "Compound parts"). The word is
+    split as its lemma; when simplemma does not know the lemma, as written (a part may then
+    be inflected).
     """
     lang = LEMMA_LANGUAGES.get(language)
-    if lang not in {"fi", "sv", "se"} or len(word) < 2 * MIN_COMPOUND_PART:
+    if lang not in {"fi", "sv", "se"}:
         return ()
-    for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1):
-        head, tail = word[:cut], word[cut:]
-        if simplemma.is_known(tail, lang=lang) and simplemma.is_known(head, lang=lang):
-            return (tail,)
-    return ()
+    if "-" in word:
+        pieces = [p for p in word.split("-") if p]
+    else:
+        if len(word) < 2 * MIN_COMPOUND_PART - 1:
+            return ()
+        # The lemma first ("keskuksessa" is "keskus", not "kesk" + "uksessa"); the word as
+        # written only when simplemma does not know its lemma (a misread inflection).
+        base = lemma(word, language)
+        pieces = list(_segment(base, lang))
+        if not pieces and not simplemma.is_known(base, lang=lang):
+            pieces = list(_segment(word, lang))
+    if len(pieces) < 2:
+        return ()
+    out: list[str] = []
+    for piece in pieces:
+        base = _part_lemma(piece, language)
+        # Nested compounds are split from the part's lemma only: an inflected ending
+        # ("keskuksessa") is not a compound.
+        for term in (piece, base, *compound_parts(base, language)):
+            if term not in out and term != word and len(term) >= 2:
+                out.append(term)
+    return tuple(out)
+
+
+def _part_lemma(piece: str, language: str) -> str:
+    if piece in SHORT_COMPOUND_PARTS.get(language, ()):
+        return piece  # simplemma maps "työ" to "sinä"
+    if language == "fi" and piece.endswith("mis") and not simplemma.is_known(piece, lang="fi"):
+        return piece[:-1] + "nen"  # "kehittämis-" -> "kehittäminen"
+    return lemma(piece, language)
 
 
 @lru_cache(maxsize=200_000)
 def word_terms(word: str, language: str, compounds: bool = True) -> tuple[str, ...]:
-    """Every index term of one word: folded lemma, folded surface form, compound head."""
+    """Every index term of one word: folded lemma, folded surface form, compound parts."""
     low = word.lower()
     base = lemma(low, language)
     terms = [fold(base)]
@@ -102,7 +178,7 @@ def word_terms(word: str, language: str, compounds: bool = True) -> tuple[str, .
     if surface not in terms:
         terms.append(surface)
     if compounds:
-        for part in compound_parts(base, language):
+        for part in compound_parts(low, language):
             folded = fold(part)
             if folded not in terms:
                 terms.append(folded)

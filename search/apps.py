@@ -2,6 +2,8 @@ import importlib.util
 import sys
 
 from django.apps import AppConfig
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 
@@ -28,6 +30,22 @@ def preload_opensearchpy():
             sys.modules["events"] = ours
 
 
+# Engine backends of ours and the optional client (pyproject extra) each needs.
+ENGINE_CLIENTS = {"search.backends.elasticsearch8": ("elasticsearch", "elasticsearch")}
+
+
+def check_engine_clients(backends):
+    """Refuse to start when a configured engine's client is not installed: otherwise the
+    site would start and every search (and every publish) would fail later."""
+    for entry in backends.values():
+        module, extra = ENGINE_CLIENTS.get(entry.get("BACKEND"), (None, None))
+        if module and importlib.util.find_spec(module) is None:
+            raise ImproperlyConfigured(
+                f"SEARCH_BACKEND=elasticsearch needs the Elasticsearch client, which is not installed: "
+                f"pip install 'toimintamallit-portal[{extra}]' (the optional extra '{extra}' in pyproject.toml)."
+            )
+
+
 class SearchConfig(AppConfig):
     name = "search"
     label = "portal_search"  # "search" would clash with wagtail.search's old label
@@ -36,3 +54,4 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         preload_opensearchpy()
+        check_engine_clients(settings.WAGTAILSEARCH_BACKENDS)

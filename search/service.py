@@ -48,6 +48,9 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
 TITLE_WEIGHT = 5
 SUMMARY_WEIGHT = 2
+# A query word found only inside a compound ("perhe" in "perhekeskus") counts this much of
+# a word that stands alone: title part 1, summary part 0.4 (docs/search.md "Compound parts").
+COMPOUND_PART_FACTOR = 0.2
 SNIPPET_LENGTH = 240
 SORTS = ("relevance", "date")
 
@@ -278,14 +281,27 @@ def term_set(groups):
 
 
 def _hits(text, groups, language):
-    """How many query groups appear in ``text``."""
+    """How many query groups appear in ``text`` (as words or as compound parts)."""
+    whole, parts = _weighted_hits(text, groups, language)
+    return whole + parts
+
+
+def _weighted_hits(text, groups, language):
+    """(query groups found as words of their own, groups found only inside compounds)."""
     if not text:
-        return 0
-    found = set()
+        return 0, 0
+    words, with_parts = set(), set()
     # Distinct tokens only: ranking re-scores up to SEARCH_MAX_MATCHES titles and summaries.
     for token in set(tokens(text)):
-        found.update(word_terms(token, language))
-    return sum(1 for group in groups if found.intersection(group))
+        words.update(word_terms(token, language, compounds=False))
+        with_parts.update(word_terms(token, language))
+    whole = sum(1 for group in groups if words.intersection(group))
+    return whole, sum(1 for group in groups if with_parts.intersection(group)) - whole
+
+
+def _score(text, groups, language, weight):
+    whole, parts = _weighted_hits(text, groups, language)
+    return weight * (whole + COMPOUND_PART_FACTOR * parts)
 
 
 def highlight(text, groups, language, length=SNIPPET_LENGTH):
@@ -422,8 +438,8 @@ def run_search(request):
     else:
         summaries = _summaries([r[0] for r in rows])
         scores = {
-            pk: TITLE_WEIGHT * _hits(title, cleaned.groups, language)
-            + SUMMARY_WEIGHT * _hits(summaries.get(pk) or "", cleaned.groups, language)
+            pk: _score(title, cleaned.groups, language, TITLE_WEIGHT)
+            + _score(summaries.get(pk) or "", cleaned.groups, language, SUMMARY_WEIGHT)
             for pk, title, _date in rows
         }
         ordered = sorted(scores, key=lambda pk: (-scores[pk], position.get(pk, 0)))

@@ -211,6 +211,13 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal_")
 # "temporarily unavailable" without trying after a failure (search/backends/resilient.py).
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "3"))
 SEARCH_RETRY_SECONDS = float(os.environ.get("SEARCH_RETRY_SECONDS", "10"))
+# Elasticsearch 8/9 take the 8.x client's REST compatibility media types; set 0 for a server
+# that refuses them (search/backends/elasticsearch8.py; the tests' osmem-server does).
+SEARCH_ES_COMPATIBILITY_HEADERS = os.environ.get("SEARCH_ES_COMPATIBILITY_HEADERS", "1").strip() not in {
+    "0",
+    "false",
+    "",
+}
 _SEARCH_ENGINES = {
     "opensearch": "search.backends.opensearch3",
     "elasticsearch": "search.backends.elasticsearch8",

@@ -28,3 +28,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Limits count per client IP in a cache that lives for the whole run; tests that exercise
 # them switch them on with override_settings (tests/security/test_rate_limits.py).
 RATE_LIMIT_ENABLED = False
+# osmem-server (tests/search/conftest.py) answers the elasticsearch client only with plain
+# application/json media types (search/backends/elasticsearch8.py).
+SEARCH_ES_COMPATIBILITY_HEADERS = False

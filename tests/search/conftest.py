@@ -139,18 +139,17 @@ def opensearch_url(opensearch_server):
     clone.close()
 
 
-def opensearch_backends(url):
-    """The production entry for ``SEARCH_BACKEND=opensearch`` (settings), at ``url``."""
+def opensearch_backends(url, engine="opensearch"):
+    """The production entry for ``SEARCH_BACKEND=opensearch`` (or ``elasticsearch``), at ``url``."""
     return {
-        "default": search_engine_backend("opensearch", url, "test_"),
+        "default": search_engine_backend(engine, url, "test_"),
         # The database backend keeps being updated too, so one fixture serves both.
         "database": {"BACKEND": "wagtail.search.backends.database"},
     }
 
 
-@pytest.fixture
-def opensearch(db, opensearch_url):
-    """Wagtail configured with the opensearch backend (plus the database one) for one test.
+def _engine_backend(url, engine):
+    """Wagtail configured with ``engine``'s production backend (plus the database one).
 
     ``update_index --schema-only`` creates the indexes with Wagtail's mappings first;
     otherwise the first document would auto-create an index without them.
@@ -158,9 +157,31 @@ def opensearch(db, opensearch_url):
     from django.core.management import call_command
     from wagtail.search.backends import get_search_backend
 
-    with override_settings(WAGTAILSEARCH_BACKENDS=opensearch_backends(opensearch_url)):
+    with override_settings(WAGTAILSEARCH_BACKENDS=opensearch_backends(url, engine)):
         call_command("update_index", backend_name="default", schema_only=True, verbosity=0)
         yield get_search_backend()
+
+
+@pytest.fixture
+def opensearch(db, opensearch_url):
+    """The opensearch3 backend against osmem-server for one test."""
+    yield from _engine_backend(opensearch_url, "opensearch")
+
+
+# The same tests on both engines: opensearch-py with the opensearch3 backend, and the
+# elasticsearch 8 client with the elasticsearch8 backend (osmem-server answers both: it
+# sends the ``X-Elastic-Product`` header the Elasticsearch client checks, and accepts its
+# ``compatible-with=8`` media types, so no header change in settings is needed).
+@pytest.fixture(
+    params=[
+        pytest.param("opensearch", marks=pytest.mark.opensearch),
+        pytest.param("elasticsearch", marks=pytest.mark.elasticsearch),
+    ]
+)
+def search_engine(request, db, opensearch_url):
+    """(engine name, Wagtail backend) for each external engine in turn."""
+    for backend in _engine_backend(opensearch_url, request.param):
+        yield request.param, backend
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -55,17 +55,17 @@ def test_finnish_recall_on_the_database_backend(client, full_corpus, request, se
     assert recall["sv"][0] >= 3 and recall["en"][0] >= 2
 
 
-@pytest.mark.opensearch
-def test_recall_results_and_facets_identical_on_opensearch_and_database(
-    client, opensearch, request, settings, site_structure, search_vocab
+def test_recall_results_and_facets_identical_on_engine_and_database(
+    client, search_engine, request, settings, site_structure, search_vocab
 ):
     settings.SEARCH_PAGE_SIZE = 100  # compare whole result sets, not one page of a ranking
     from .conftest import build_corpus
 
+    engine, backend = search_engine
     build_corpus(site_structure, search_vocab)
-    opensearch.refresh_indexes()
+    backend.refresh_indexes()
     recall_os = measure_recall(client)
-    report_recall(request, "opensearch3/osmem", recall_os)
+    report_recall(request, f"{engine}/osmem", recall_os)
     found, total, _m = recall_os["fi"]
     assert found / total >= FINNISH_RECALL_FLOOR
     on_opensearch = snapshot(client)
@@ -119,10 +119,10 @@ def test_index_follows_publish_unpublish_delete_on_database(client, site_structu
     _index_update_flow(client, library)
 
 
-@pytest.mark.opensearch
-def test_index_follows_publish_unpublish_delete_on_opensearch(client, opensearch, site_structure, search_vocab):
+def test_index_follows_publish_unpublish_delete_on_engine(client, search_engine, site_structure, search_vocab):
     library = site_structure["library"]
-    _index_update_flow(client, library, refresh=opensearch.refresh_indexes)
+    _engine, backend = search_engine
+    _index_update_flow(client, library, refresh=backend.refresh_indexes)
 
 
 def test_move_keeps_page_findable_with_new_url(client, corpus, site_structure):
