@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.pagecache import bump_generation
 from editorial.models import OrganisationEditors, OrganisationSectionPage
 from editorial.roles import MODERATORS
 
@@ -91,6 +92,9 @@ def moderate(report, user, *, approve, reason=""):
     report.moderated_at = timezone.now()
     report.moderated_by = user
     report.save()
+    # Model pages, the facet memo and the API show approved reports: start a new page-cache
+    # generation. (Not on every save: unconfirmed reports from the public must not flush it.)
+    bump_generation()
     if report.email:
         with translation.override(report.language):
             if approve:

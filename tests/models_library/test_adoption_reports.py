@@ -109,7 +109,9 @@ def test_report_confirm_moderate_publish_facet_api(client, world):
     assert response.status_code == 302
     report.refresh_from_db()
     assert report.state == AdoptionReport.State.APPROVED and report.moderated_by == world["editor_a"]
-    assert "published" in mail.outbox[-1].subject
+    approval_mail = mail.outbox[-1]
+    assert approval_mail.to == ["yhteys@example.fi"] and "Arjen turva" in approval_mail.subject
+    assert "confirm/" not in approval_mail.body
     client.logout()
 
     soup = page_soup(client, model)
@@ -185,7 +187,7 @@ def test_forged_token_does_nothing_and_says_so(client, world, token):
     client.post(reverse("adoption_report", args=[world["model"].pk]), form_data(world))
     response = client.post(reverse("adoption_report_confirm", args=[token]))
     assert response.status_code == 400
-    assert "not valid" in response.content.decode()
+    assert "models_library/adoption_report_invalid.html" in [t.name for t in response.templates]
     assert AdoptionReport.objects.get().state == AdoptionReport.State.UNCONFIRMED
 
 
@@ -249,3 +251,16 @@ def test_personal_data_purged_after_retention(client, world):
     assert report.email == "" and report.email_erased_at is not None
     assert report.state == AdoptionReport.State.APPROVED  # the published report stays
     assert not AdoptionReport.objects.filter(pk=stale.pk).exists()
+
+
+def test_approval_reaches_cached_pages_and_the_facet_memo(client, world, settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    settings.FACET_CACHE_SECONDS = 300
+    report = report_and_confirm(client, world)
+    client.cookies.clear()  # anonymous, without the session of the confirmation
+    model, library = world["model"], world["library"]
+    assert "Posion kunta" not in client.get(model.url).content.decode()
+    assert 'name="adopted_in" value="lappi"' not in client.get(library.url).content.decode()
+    adoption_reports.moderate(report, world["moderator"], approve=True)
+    assert "Posion kunta" in client.get(model.url).content.decode()
+    assert 'name="adopted_in" value="lappi"' in client.get(library.url).content.decode()
