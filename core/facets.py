@@ -26,7 +26,7 @@ import django_filters
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import connections
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext as _
 
@@ -47,6 +47,14 @@ class Facet:
     # Optional: a facet value that stands for several stored values, e.g. "online" ->
     # ("online", "hybrid"). Only for single-valued lookups (counts are summed).
     expand: dict | None = None
+    # Optional: more to-many lookups whose values count for the same facet, each with
+    # conditions on its rows: ((lookup, {field: value}), …), e.g. the adoptions editors type
+    # and the approved reported ones. A value found through several counts the object once.
+    also: tuple = ()
+
+    def lookups(self):
+        """[(lookup, conditions on the link rows)] of this facet, its own lookup first."""
+        return [(self.lookup, {}), *self.also]
 
     def stored_values(self, values):
         if not self.expand:
@@ -63,12 +71,16 @@ class Facet:
             return queryset
         values = self.stored_values(values)
         if self.many:
-            links = _link_rows(queryset.model, self.lookup)
-            if links is not None:  # read the link table alone, not the wide page tables again
-                rows, page_path, value_path = links
-                return queryset.filter(pk__in=rows.filter(**{f"{value_path}__in": values}).values(page_path))
-            inner = queryset.model._default_manager.filter(**{f"{self.lookup}__in": values})
-            return queryset.filter(pk__in=inner.values("pk"))
+            matches = Q()
+            for lookup, conditions in self.lookups():
+                links = _link_rows(queryset.model, lookup, conditions)
+                if links is not None:  # read the link table alone, not the wide page tables again
+                    rows, page_path, value_path = links
+                    matches |= Q(pk__in=rows.filter(**{f"{value_path}__in": values}).values(page_path))
+                else:
+                    inner = queryset.model._default_manager.filter(**{f"{lookup}__in": values}, **conditions)
+                    matches |= Q(pk__in=inner.values("pk"))
+            return queryset.filter(matches)
         return queryset.filter(**{f"{self.lookup}__in": values})
 
 
@@ -269,10 +281,10 @@ BASE_CTE = "facet_base"
 MEMBERS_CTE = "facet_members"
 
 
-def _link_rows(model, lookup):
+def _link_rows(model, lookup, conditions=None):
     """(queryset of the rows that hold ``lookup`` for an object, path from those rows to the
     object's pk, path to the value), or None when ``lookup`` is not a to-many hop that can be
-    read from its own table."""
+    read from its own table. ``conditions`` filter the rows of a reverse foreign key."""
     parts = lookup.split("__")
     # A parent page -> child page hop (Page -> PracticeModelPage) keeps the same pk.
     while len(parts) > 1:
@@ -294,7 +306,8 @@ def _link_rows(model, lookup):
         return through._default_manager.all(), source, "__".join([target, *rest])
     if field.one_to_many and rest:
         # Two adoptions in one region are one value for the facet.
-        return field.related_model._default_manager.distinct(), field.field.name, "__".join(rest)
+        rows = field.related_model._default_manager.filter(**(conditions or {}))
+        return rows.distinct(), field.field.name, "__".join(rest)
     return None
 
 
@@ -364,8 +377,10 @@ def _members_cte(base, facets):
     singles = {}
     links = {}
     for index, facet in enumerate(facets):
-        rows = _link_rows(base.model, facet.lookup) if facet.many else None
-        if rows is None:
+        rows = (
+            [_link_rows(base.model, lookup, conditions) for lookup, conditions in facet.lookups()] if facet.many else []
+        )
+        if not rows or any(row is None for row in rows):
             singles[index] = f"facet_v{index}"
         else:
             links[index] = rows
@@ -380,16 +395,20 @@ def _members_cte(base, facets):
                 f"SELECT {index} AS facet, facet_page AS page, CAST({singles[index]} AS TEXT) AS value FROM {BASE_CTE}"
             )
             continue
-        rows, page_path, value_path = links[index]
-        sql, params = _compile(
-            rows.filter(**{f"{page_path}__in": base_ids})
-            .order_by()
-            .values(facet_page=F(page_path), facet_value=F(value_path))
-        )
+        parts = []
+        for rows, page_path, value_path in links[index]:
+            sql, params = _compile(
+                rows.filter(**{f"{page_path}__in": base_ids})
+                .order_by()
+                .values(facet_page=F(page_path), facet_value=F(value_path))
+            )
+            parts.append(f"SELECT facet_page, facet_value FROM ({sql}) p{len(parts)}")
+            member_params.extend(params)
+        # UNION (not ALL) across a facet's lookups keeps each (object, value) once.
         members.append(
-            f"SELECT {index} AS facet, m.facet_page AS page, CAST(m.facet_value AS TEXT) AS value FROM ({sql}) m"
+            f"SELECT {index} AS facet, m.facet_page AS page, CAST(m.facet_value AS TEXT) AS value "
+            f"FROM ({' UNION '.join(parts)}) m"
         )
-        member_params.extend(params)
     sql = f"WITH {BASE_CTE} AS ({base_sql}), {MEMBERS_CTE} AS ({' UNION ALL '.join(members)})"
     return sql, [*base_params, *member_params]
 

@@ -101,6 +101,11 @@ ROLES = {
             ("wagtailsearchpromotions", "delete_searchpromotion"),
             SUBMIT_TRANSLATION,
             VIEW_REGISTRATIONS,
+            # Milestones of models' development paths (Snippets → Development paths).
+            ("models_library", "add_developmentpathentry"),
+            ("models_library", "change_developmentpathentry"),
+            ("models_library", "delete_developmentpathentry"),
+            ("models_library", "view_developmentpathentry"),
         ),
         vocabulary_actions=("add", "change", "delete", "view"),
         page_permissions=MODERATOR_PAGE_PERMISSIONS,

@@ -51,7 +51,16 @@ class ContactsField(serializers.Field):
         ]
 
 
+def _related_model(instance, name):
+    # The report and path models are defined after the page type that imports this module.
+    return instance._meta.get_field(name).related_model
+
+
 class AdoptionsField(serializers.Field):
+    """Adoptions typed by editors (``source: "editor"``) and approved reports from the
+    organisations themselves (``source: "report"``, with their ``experience``). The
+    reporter's e-mail is never exposed."""
+
     def get_attribute(self, instance):
         return instance
 
@@ -61,15 +70,60 @@ class AdoptionsField(serializers.Field):
         def vocab(item):
             return {"code": item.code, "name": item.localized_name(language)} if item else None
 
-        return [
+        typed = [
             {
+                "source": "editor",
                 "organisation": vocab(a.organisation),
                 "municipality": vocab(a.municipality),
                 "region": vocab(a.region),
                 "year": a.year,
                 "status": a.status,
+                "experience": "",
             }
             for a in instance.adoptions.select_related("organisation", "municipality", "region")
+        ]
+        reports = (
+            _related_model(instance, "adoption_reports")
+            .objects.approved()
+            .filter(page__translation_key=instance.translation_key)
+            .select_related("municipality", "region")
+            .order_by("start_year", "organisation_name", "pk")
+        )
+        reported = [
+            {
+                "source": "report",
+                "organisation": {"code": None, "name": r.organisation_name},
+                "municipality": vocab(r.municipality),
+                "region": vocab(r.region),
+                "year": r.start_year,
+                "status": r.status,
+                "experience": r.experience,
+            }
+            for r in reports
+        ]
+        return typed + reported
+
+
+class DevelopmentPathField(serializers.Field):
+    """The model's timeline: stage changes, version notes and milestones, oldest first."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        entries = _related_model(instance, "development_path_entries").objects.filter(
+            page__translation_key=instance.translation_key
+        )
+        return [
+            {
+                "date": entry.date.isoformat(),
+                "kind": entry.kind,
+                "stage": entry.stage or None,
+                "milestone": entry.milestone or None,
+                "title": str(entry.title),
+                "note": entry.note,
+            }
+            for entry in entries
         ]
 
 

@@ -12,7 +12,8 @@ class ModelsLibraryConfig(AppConfig):
         from core.pagecache import invalidate_on_change  # noqa: PLC0415 - needs the app registry
 
         from . import signals  # noqa: F401, PLC0415 - connects the reindex-after-publish receiver
-        from .models import VOCABULARY_MODELS  # noqa: PLC0415 - needs the app registry
+        from .models import VOCABULARY_MODELS, DevelopmentPathEntry  # noqa: PLC0415 - needs the app registry
 
-        # Vocabulary names appear on every listing and model page: cached pages go stale.
-        invalidate_on_change(*VOCABULARY_MODELS)
+        # Vocabulary names appear on every listing and model page, development paths on
+        # model pages: cached pages go stale. (Adoption reports bump it when moderated.)
+        invalidate_on_change(*VOCABULARY_MODELS, DevelopmentPathEntry)

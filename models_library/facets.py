@@ -44,6 +44,8 @@ def library_facets():
             "adoptions__region__code",
             vocabulary_choices(Region),
             many=True,
+            # Approved reports from the public count too (models/reports.py).
+            also=(("adoption_reports__region__code", {"state": "approved"}),),
         ),
     ]
 

@@ -1,3 +1,14 @@
 """URLs of this app under the language prefix (/fi/, /sv/, /en/)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import adoption_views
+
+urlpatterns = [
+    path("adoption-report/<int:page_id>/", adoption_views.report_adoption, name="adoption_report"),
+    path(
+        "adoption-report/confirm/<str:token>/",
+        adoption_views.confirm_adoption_report,
+        name="adoption_report_confirm",
+    ),
+]

@@ -1,10 +1,14 @@
-"""Admin registration of the shared vocabularies as snippets with listing filters."""
+"""Admin registration: the shared vocabularies as snippets with listing filters, the queue
+of reported adoptions and the development paths' milestones."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Funder, Municipality, Organisation, Region, TargetGroup, Theme
+from . import adoption_admin
+from .models import DevelopmentPathEntry, Funder, Municipality, Organisation, Region, TargetGroup, Theme
 
 
 class VocabularyViewSet(SnippetViewSet):
@@ -72,3 +76,41 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+# --- Reported adoptions (adoption_admin.py) -------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_adoption_report_urls():
+    return adoption_admin.admin_urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def register_adoption_report_menu():
+    return adoption_admin.AdoptionReportsMenuItem(
+        adoption_admin.MENU_LABEL,
+        reverse("adoption_report_queue"),
+        name="adoption-reports",
+        icon_name="group",
+        order=250,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_adoption_reports_panel(request, panels):
+    panels.append(adoption_admin.PendingAdoptionReportsPanel(request.user))
+
+
+class DevelopmentPathViewSet(SnippetViewSet):
+    """Milestones (and corrections of recorded entries) of a model's development path."""
+
+    model = DevelopmentPathEntry
+    icon = "history"
+    list_display = ["page", "kind", "date", "title"]
+    list_filter = ["kind"]
+    menu_label = _("Development paths")
+    add_to_admin_menu = False
+
+
+register_snippet(DevelopmentPathViewSet)

@@ -5,6 +5,7 @@ from .pages import (  # noqa: F401
     PracticeModelIndexPage,
     PracticeModelPage,
 )
+from .reports import AdoptionReport, DevelopmentPathEntry  # noqa: F401
 from .vocabularies import (  # noqa: F401
     VOCABULARY_MODELS,
     Funder,

@@ -27,7 +27,14 @@ from core.moderation import EditorialRules, ModeratedIndex
 from core.sections import SectionedPageMixin
 from core.vocabulary import Vocabulary
 
-from ..api import AdoptionsField, ChoiceField, ContactsField, PageKeysField, VocabularyListField
+from ..api import (
+    AdoptionsField,
+    ChoiceField,
+    ContactsField,
+    DevelopmentPathField,
+    PageKeysField,
+    VocabularyListField,
+)
 from ..blocks import ExtraSectionBlock
 from ..sections import DESCRIPTION_SECTIONS
 from .vocabularies import Funder, Municipality, Organisation, Region, TargetGroup, Theme
@@ -182,6 +189,14 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         db_index=True,
         help_text=_("When the owner last checked that the description is still accurate."),
     )
+    # Read when the page is published: becomes a "new version" entry of the development path
+    # (models_library.development_path), then emptied for the next version.
+    version_note = models.TextField(
+        _("what changed in this version"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Optional. Shown in the model's public development path when you publish."),
+    )
 
     # --- Description (Toimintamallin kuvaus) ---
     basic_idea = RichTextField(_("basic idea of the solution"), features=SECTION_FEATURES, blank=True)
@@ -280,6 +295,7 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         APIField("related_models", serializer=PageKeysField(many=True)),
         APIField("contacts", serializer=ContactsField()),
         APIField("adoptions", serializer=AdoptionsField()),
+        APIField("development_path", serializer=DevelopmentPathField()),
     ]
 
     search_summary_fields = ("short_description", "keywords", "implementation_site")
@@ -329,6 +345,7 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         ),
         InlinePanel("contacts", heading=_("Contact organisations"), label=_("Contact")),
         InlinePanel("adoptions", heading=_("Adoptions"), label=_("Adoption")),
+        FieldPanel("version_note"),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("last_reviewed")]
 

@@ -371,6 +371,11 @@ EVENTS_PAGE_SIZE = 20
 EVENTS_ICAL_UID_DOMAIN = os.environ.get("EVENTS_ICAL_UID_DOMAIN", "toimintamallit.fi")
 # Participants' personal data is erased this many days after the event (purge_registrations).
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+# Reported adoptions: the confirmation link is valid this long (unconfirmed reports are then
+# deleted), and the reporter's e-mail is erased this many days after moderation
+# (purge_adoption_reports).
+ADOPTION_REPORT_CONFIRM_SECONDS = int(os.environ.get("ADOPTION_REPORT_CONFIRM_SECONDS", str(3 * 24 * 3600)))
+ADOPTION_REPORT_RETENTION_DAYS = int(os.environ.get("ADOPTION_REPORT_RETENTION_DAYS", "30"))
 # Fernet key(s) for dietary/accessibility needs, comma-separated, newest first (see
 # docs/security.md, "Registration needs"). Production refuses to start without it; the
 # development and test settings fall back to a key derived from SECRET_KEY.
@@ -401,6 +406,8 @@ RATE_LIMITS = {
     "search-suggest": os.environ.get("RATE_LIMIT_SEARCH_SUGGEST", "60/m"),
     # Event registrations and cancellations (POSTs, together) per address: each sends e-mail.
     "registration": os.environ.get("RATE_LIMIT_REGISTRATION", "10/h"),
+    # Adoption reports from model pages per address: each sends e-mail.
+    "adoption-report": os.environ.get("RATE_LIMIT_ADOPTION_REPORT", "5/h"),
     # Password-protected pages: guesses per address, and per restriction from all addresses.
     "page-password": os.environ.get("RATE_LIMIT_PAGE_PASSWORD", "10/15m"),
     "page-password-target": os.environ.get("RATE_LIMIT_PAGE_PASSWORD_TARGET", "50/h"),
