@@ -47,6 +47,10 @@ class Facet:
     # Optional: a facet value that stands for several stored values, e.g. "online" ->
     # ("online", "hybrid"). Only for single-valued lookups (counts are summed).
     expand: dict | None = None
+    # Optional: a sentence under the heading, and a link to where the values are defined
+    # (lazy strings: they follow the active language).
+    help_text: str = ""
+    help_url: str | None = None
 
     def stored_values(self, values):
         if not self.expand:
