@@ -132,7 +132,7 @@ def test_facet_headings_link_to_the_glossary_and_explain_regions(client, evidenc
         link = soup.select_one(f"#facet-{facet} .facet__help a")
         assert link["href"] == f"/fi/library-glossary/#{anchor}", facet
     assert "kehitetty" in soup.select_one("#facet-region .facet__help").get_text()
-    assert "otettu käyttöön" in soup.select_one("#facet-adopted_in .facet__help").get_text()
+    assert "ottaneet mallin käyttöön" in soup.select_one("#facet-adopted_in .facet__help").get_text()
 
 
 def test_cards_show_stage_and_evidence_badges_linked_to_the_glossary(client, evidence_data, library):

@@ -218,6 +218,24 @@ def test_json_round_trip_is_lossless(library, tmp_path):
     a.related_models.set([b])
     a.extra_sections = [{"type": "section", "value": {"kind": "need", "heading": "Tarve", "body": "<p>Teksti</p>"}}]
     a.source_created = __import__("datetime").date(2023, 2, 21)
+    a.evidence_level = "externally_evaluated"
+    a.evaluations = [
+        {
+            "type": "report",
+            "value": {
+                "title": "Arviointi",
+                "year": 2022,
+                "kind": "research",
+                "evaluator": "THL",
+                "url": "",
+                "document": None,
+            },
+        }
+    ]
+    a.resources = [{"type": "training", "value": {"topic": "Koulutus", "days": "2.0", "given_by": "THL"}}]
+    a.adoption_steps = [{"type": "step", "value": {"title": "Aloita", "description": "<p>Näin.</p>"}}]
+    a.one_off_cost_min, a.one_off_cost_max, a.yearly_cost_max = 1000, 2000, 500
+    a.funding_used = "STM"
     a.save_revision().publish()
     ModelContact.objects.create(page=b, organisation=data["vocab"]["o1"], role="owner", email="info@example.fi")
     c = data["c"]
@@ -246,6 +264,10 @@ def test_json_round_trip_is_lossless(library, tmp_path):
     for before, after in zip(exported["models"], again["models"]):
         assert after == before, before["slug"]
     assert again == exported
+    alfa = PracticeModelPage.objects.get(slug="alfa")
+    assert alfa.evidence_level == "externally_evaluated" and alfa.evaluations[0].value["evaluator"] == "THL"
+    assert (alfa.one_off_cost_max, alfa.yearly_cost_max, alfa.cost_band) == (2000, 500, "under_10k")
+    assert alfa.adoption_steps[0].value["title"] == "Aloita" and alfa.funding_used == "STM"
     assert not PracticeModelPage.objects.get(slug="luonnos").live
     assert PracticeModelPage.objects.get(slug="beta").title == "Beta"
     # Importing the same file again updates, never duplicates.
