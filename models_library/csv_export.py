@@ -59,13 +59,6 @@ def header():
         _("Address"),
         _("Short description"),
         _("Development stage"),
-        _("Evidence level"),
-        _("Evaluation reports"),
-        _("Resources needed"),
-        _("Cost band"),
-        _("One-off costs, € (min–max)"),
-        _("Yearly costs, € (min–max)"),
-        _("Funding used"),
         _("Implementation site"),
         _("Regions"),
         _("Municipalities"),
@@ -77,6 +70,14 @@ def header():
         _("Keywords"),
         _("Created"),
         _("Last updated"),
+        # Added after the original columns, so spreadsheets built on the old order still work.
+        _("Evidence level"),
+        _("Evaluation reports"),
+        _("Resources needed"),
+        _("Cost band"),
+        _("One-off costs, € (min–max)"),
+        _("Yearly costs, € (min–max)"),
+        _("Funding used"),
     ]
 
 
@@ -90,13 +91,6 @@ def row(page, request=None):
         page.get_full_url(request) or "",
         page.short_description,
         page.get_development_stage_display(),
-        page.get_evidence_level_display(),
-        evaluations_text(page),
-        resources_text(page),
-        page.get_cost_band_display(),
-        euro_range(page.one_off_cost_min, page.one_off_cost_max),
-        euro_range(page.yearly_cost_min, page.yearly_cost_max),
-        page.funding_used,
         page.implementation_site,
         _names(page.regions.all()),
         _names(page.municipalities.all()),
@@ -108,6 +102,13 @@ def row(page, request=None):
         page.keywords,
         page.source_created.strftime("%d.%m.%Y") if page.source_created else "",
         page.source_updated.strftime("%d.%m.%Y") if page.source_updated else "",
+        page.get_evidence_level_display(),
+        evaluations_text(page),
+        resources_text(page),
+        page.get_cost_band_display(),
+        euro_range(page.one_off_cost_min, page.one_off_cost_max),
+        euro_range(page.yearly_cost_min, page.yearly_cost_max),
+        page.funding_used,
     ]
 
 

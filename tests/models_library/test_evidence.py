@@ -265,3 +265,50 @@ def test_query_count_constant_from_10_to_500_with_the_new_facets(client, library
     soup = BeautifulSoup(response.content.decode(), "html.parser")
     assert status_text(soup) == "500 toimintamallia"
     assert counts(soup, "cost")["not_reported"] == 500
+
+
+def test_adoption_materials_show_type_and_size_on_the_page_and_in_the_api(client, library):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document.objects.create(title="Opas", file=ContentFile(b"%PDF-1.4 " + b"x" * 2048, name="opas.pdf"))
+    page = PracticeModelPageFactory(parent=library, slug="materiaalit")
+    page.materials = [("material", {"document": document, "title": "Käyttöönotto-opas", "kind": "guide"})]
+    page.save_revision().publish()
+    soup = _soup(client, page.url)
+    item = soup.select_one(".materials li")
+    assert item.a.get_text() == "Käyttöönotto-opas" and item.a["href"] == document.url
+    meta = item.select_one(".attachment__meta").get_text()
+    assert "Opas tai käsikirja" in meta and "PDF" in meta and "2,0" in meta.replace(".", ",")
+    data = client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert data["materials"] == [
+        {
+            "title": "Käyttöönotto-opas",
+            "kind": "guide",
+            "url": document.url,
+            "file_type": "PDF",
+            "file_size": document.file_size,
+        }
+    ]
+
+
+def test_adoption_kit_lists_the_calendar_trainings_of_the_model(client, library, lean_site):
+    import datetime
+
+    from django.utils import timezone
+
+    from events.models import EventPage
+    from tests.factories import EventPageFactory
+
+    page = PracticeModelPageFactory(parent=library, slug="koulutettava")
+    soon = timezone.now() + datetime.timedelta(days=5)
+    training = EventPageFactory(parent=lean_site["home"], title="Menetelmäkoulutus", event_type="training")
+    seminar = EventPageFactory(parent=lean_site["home"], title="Seminaari", event_type="seminar", start=soon)
+    other = EventPageFactory(parent=lean_site["home"], title="Toisen mallin työpaja", event_type="workshop")
+    for event in (training, seminar):
+        EventPage.related_models.through.objects.create(eventpage=event, practicemodelpage=page)
+    assert other.pk
+    soup = _soup(client, page.url)
+    kit = [e.get_text(strip=True) for e in soup.select(".model-adoption-kit .card__title")]
+    assert kit == ["Menetelmäkoulutus"]
+    assert soup.select_one("#model-trainings-title").get_text() == "Koulutukset ja työpajat"
