@@ -272,6 +272,7 @@ def test_adoption_materials_show_type_and_size_on_the_page_and_in_the_api(client
     from wagtail.documents.models import Document
 
     document = Document.objects.create(title="Opas", file=ContentFile(b"%PDF-1.4 " + b"x" * 2048, name="opas.pdf"))
+    document.get_file_size()  # stored on upload, as the admin's document form does
     page = PracticeModelPageFactory(parent=library, slug="materiaalit")
     page.materials = [("material", {"document": document, "title": "Käyttöönotto-opas", "kind": "guide"})]
     page.save_revision().publish()
