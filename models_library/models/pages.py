@@ -485,6 +485,8 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
                 and getattr(self, low) > getattr(self, high)
             ):
                 raise ValidationError({high: _("The upper estimate cannot be below the lower one.")})
+        # Also here: a revision is serialised after clean() and before save().
+        self._update_cost_band()
         if self.short_description and len(self.short_description) > SHORT_DESCRIPTION_MAX:
             raise ValidationError(
                 {
@@ -493,10 +495,13 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
                 }
             )
 
-    def save(self, *args, **kwargs):
+    def _update_cost_band(self):
         self.cost_band = cost_band_for(
             self.no_extra_cost, self.one_off_cost_min, self.one_off_cost_max, self.yearly_cost_min, self.yearly_cost_max
         )
+
+    def save(self, *args, **kwargs):
+        self._update_cost_band()
         super().save(*args, **kwargs)
 
     @property
