@@ -343,6 +343,13 @@ def _finish(model):
         full = model.short_description
         model.short_description = _shorten(full)
         _extra(model, "other", "Toimintamallin lyhyt kuvaus", [full], reason="short description over 400 characters")
+    if model.sections.get("evaluation_summary"):
+        # The scale's levels are defined by who evaluated and how (docs/library.md); free text
+        # rarely says so plainly, and a wrong level misleads more than none.
+        model.report.append(
+            "Evaluation text found: the evidence level stays 'not evaluated yet' until an editor "
+            "sets it from the evaluation reports (see the glossary)."
+        )
     if not model.stage:
         model.report.append("No development stage in the source; the draft says 'In development'.")
         model.stage = "in_development"

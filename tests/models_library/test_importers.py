@@ -70,6 +70,7 @@ def test_current_format_000():
     assert parsed.funders == ["Sosiaali- ja terveysministeriö (STM)"]
     assert str(parsed.created) == "2023-02-21" and str(parsed.updated) == "2023-02-28"
     assert parsed.stage == "ready"
+    assert any(line.startswith("Evaluation text found: the evidence level stays") for line in parsed.report)
     assert set(parsed.sections) == {
         "basic_idea",
         "operating_environment",
