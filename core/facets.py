@@ -51,6 +51,10 @@ class Facet:
     # conditions on its rows: ((lookup, {field: value}), …), e.g. the adoptions editors type
     # and the approved reported ones. A value found through several counts the object once.
     also: tuple = ()
+    # Optional: a sentence under the heading, and a link to where the values are defined
+    # (lazy strings: they follow the active language).
+    help_text: str = ""
+    help_url: str | None = None
 
     def lookups(self):
         """[(lookup, conditions on the link rows)] of this facet, its own lookup first."""

@@ -15,17 +15,20 @@ from .models import EventOccurrence
 ROWS_PER_EVENT = 8
 
 
-def upcoming_occurrences(locale_id, count, *, model_translation_key=None, now=None):
+def upcoming_occurrences(locale_id, count, *, model_translation_key=None, event_types=None, now=None):
     """The next occurrence of each of the next ``count`` events, soonest first. One query.
 
     ``model_translation_key``: only events linked to that practice model (in any of its
     languages: events link to one language version, synchronised across translations).
+    ``event_types``: only events of these types (e.g. trainings and workshops).
     """
     if count <= 0:
         return []
     occurrences = EventOccurrence.objects.visible().filter(event__locale_id=locale_id)
     if model_translation_key is not None:
         occurrences = occurrences.filter(event__related_models__translation_key=model_translation_key)
+    if event_types:
+        occurrences = occurrences.filter(event__event_type__in=event_types)
     rows = occurrences.upcoming(now or timezone.now()).for_listing()[: count * ROWS_PER_EVENT]
     found, seen = [], set()
     for occurrence in rows:

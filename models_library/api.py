@@ -22,14 +22,59 @@ class VocabularyListField(serializers.Field):
 class ChoiceField(serializers.Field):
     """A choice field as code + display name."""
 
+    def __init__(self, field_name="development_stage", **kwargs):
+        self.field_name_ = field_name
+        super().__init__(**kwargs)
+
     def get_attribute(self, instance):
         return instance
 
     def to_representation(self, instance):
         return {
-            "code": instance.development_stage,
-            "name": str(instance.get_development_stage_display()),
+            "code": getattr(instance, self.field_name_),
+            "name": str(getattr(instance, f"get_{self.field_name_}_display")()),
         }
+
+
+class CostsField(serializers.Field):
+    """Cost estimates in euros (``null`` where not reported) and the computed cost band."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        return {
+            "currency": "EUR",
+            "no_extra_cost": instance.no_extra_cost,
+            "one_off": {"min": instance.one_off_cost_min, "max": instance.one_off_cost_max},
+            "yearly": {"min": instance.yearly_cost_min, "max": instance.yearly_cost_max},
+            "band": {"code": instance.cost_band, "name": str(instance.get_cost_band_display())},
+            "funding_used": instance.funding_used,
+        }
+
+
+class MaterialsField(serializers.Field):
+    """Adoption materials with the file's type, size and address."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, instance):
+        out = []
+        for block in instance.materials:
+            document = block.value.get("document")
+            if document is None:
+                continue
+            out.append(
+                {
+                    "title": block.value.get("title") or document.title,
+                    "kind": block.value.get("kind"),
+                    "url": document.url,
+                    "file_type": document.file_extension.upper(),
+                    "file_size": document.file_size,
+                }
+            )
+        return out
 
 
 class ContactsField(serializers.Field):

@@ -23,6 +23,36 @@ def _names(items):
     return "; ".join(item.name for item in items)
 
 
+def euro_range(low, high):
+    """Plain numbers for spreadsheets: "5000–12000", "5000" or empty when not reported."""
+    if low is None and high is None:
+        return ""
+    if low is None or high is None or low == high:
+        return str(high if high is not None else low)
+    return f"{low}–{high}"
+
+
+def evaluations_text(page):
+    return "; ".join(
+        ", ".join(str(x) for x in (block.value["title"], block.value.get("evaluator"), block.value.get("year")) if x)
+        for block in page.evaluations
+    )
+
+
+def resources_text(page):
+    parts = []
+    for block in page.resources:
+        value = block.value
+        if block.block_type == "staff":
+            parts.append(": ".join(x for x in (value["role"], value.get("time")) if x))
+        elif block.block_type == "training":
+            days = _("%(days)s days") % {"days": f"{value['days']:g}"} if value.get("days") is not None else ""
+            parts.append(", ".join(x for x in (value["topic"], days, value.get("given_by")) if x))
+        else:
+            parts.append(value["text"])
+    return "; ".join(parts)
+
+
 def header():
     return [
         _("Name"),
@@ -40,6 +70,14 @@ def header():
         _("Keywords"),
         _("Created"),
         _("Last updated"),
+        # Added after the original columns, so spreadsheets built on the old order still work.
+        _("Evidence level"),
+        _("Evaluation reports"),
+        _("Resources needed"),
+        _("Cost band"),
+        _("One-off costs, € (min–max)"),
+        _("Yearly costs, € (min–max)"),
+        _("Funding used"),
     ]
 
 
@@ -64,6 +102,13 @@ def row(page, request=None):
         page.keywords,
         page.source_created.strftime("%d.%m.%Y") if page.source_created else "",
         page.source_updated.strftime("%d.%m.%Y") if page.source_updated else "",
+        page.get_evidence_level_display(),
+        evaluations_text(page),
+        resources_text(page),
+        page.get_cost_band_display(),
+        euro_range(page.one_off_cost_min, page.one_off_cost_max),
+        euro_range(page.yearly_cost_min, page.yearly_cost_max),
+        page.funding_used,
     ]
 
 

@@ -2,14 +2,20 @@
 
 import dataclasses
 
+from django.urls import reverse_lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy
 
 from core.facets import Facet, enum_choices, vocabulary_choices
 
-from .models import DevelopmentStage, Organisation, Region, TargetGroup, Theme
+from .models import CostBand, DevelopmentStage, EvidenceLevel, Organisation, Region, TargetGroup, Theme
 
 # The facets site search offers beside its result type (the others are the library's own).
-SEARCH_FACETS = ("target_group", "region", "stage", "theme")
+SEARCH_FACETS = ("target_group", "region", "stage", "evidence", "cost", "theme")
+
+
+def glossary_url(anchor):
+    return format_lazy("{}#{}", reverse_lazy("library-glossary"), anchor)
 
 
 def library_facets():
@@ -22,13 +28,39 @@ def library_facets():
             vocabulary_choices(TargetGroup),
             many=True,
         ),
-        Facet("region", gettext_lazy("Region"), "regions__code", vocabulary_choices(Region), many=True),
+        Facet(
+            "region",
+            gettext_lazy("Region"),
+            "regions__code",
+            vocabulary_choices(Region),
+            many=True,
+            help_text=gettext_lazy("Where the model was developed and is run by its developers."),
+            help_url=glossary_url("regions"),
+        ),
         Facet(
             "stage",
             gettext_lazy("Development stage"),
             "development_stage",
             enum_choices(DevelopmentStage),
             show_empty=True,
+            help_url=glossary_url("stages"),
+        ),
+        Facet(
+            "evidence",
+            gettext_lazy("Evidence level"),
+            "evidence_level",
+            enum_choices(EvidenceLevel),
+            show_empty=True,
+            help_url=glossary_url("evidence"),
+        ),
+        Facet(
+            "cost",
+            gettext_lazy("Cost band"),
+            "cost_band",
+            enum_choices(CostBand),
+            show_empty=True,
+            help_text=gettext_lazy("Estimated cost in the first year, one-off and yearly costs together."),
+            help_url=glossary_url("costs"),
         ),
         Facet("theme", gettext_lazy("Theme"), "themes__code", vocabulary_choices(Theme), many=True),
         Facet(
@@ -46,6 +78,8 @@ def library_facets():
             many=True,
             # Approved reports from the public count too (models/reports.py).
             also=(("adoption_reports__region__code", {"state": "approved"}),),
+            help_text=gettext_lazy("Where other organisations have taken the model into use."),
+            help_url=glossary_url("regions"),
         ),
     ]
 

@@ -2,9 +2,10 @@
 
 from django.urls import path
 
-from . import adoption_views
+from . import adoption_views, views
 
 urlpatterns = [
+    path("library-glossary/", views.glossary, name="library-glossary"),
     path("adoption-report/<int:page_id>/", adoption_views.report_adoption, name="adoption_report"),
     path(
         "adoption-report/confirm/<str:token>/",

@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_date
 from wagtail.models import Locale, Page
 
 from ..models import (
+    EvidenceLevel,
     Municipality,
     Organisation,
     PracticeModelIndexPage,
@@ -35,9 +36,19 @@ TEXT_FIELDS = [
     "keywords",
     "cover_image_alt",
     "development_stage",
+    "funding_used",
 ] + list(DESCRIPTION_FIELDS)
 DATE_FIELDS = ["source_created", "source_updated", "last_reviewed"]
-STREAM_FIELDS = ["extra_sections", "attachments"]
+STREAM_FIELDS = ["extra_sections", "attachments", "evaluations", "resources", "adoption_steps", "materials"]
+# Copied as they are; an export without them (older files) leaves the model's defaults.
+PLAIN_FIELDS = {
+    "evidence_level": EvidenceLevel.NOT_EVALUATED,
+    "no_extra_cost": False,
+    "one_off_cost_min": None,
+    "one_off_cost_max": None,
+    "yearly_cost_min": None,
+    "yearly_cost_max": None,
+}
 
 
 def _codes(manager):
@@ -49,8 +60,10 @@ def content_of(page):
     data = {name: getattr(page, name) for name in TEXT_FIELDS}
     data.update({name: getattr(page, name).isoformat() if getattr(page, name) else None for name in DATE_FIELDS})
     data.update({name: getattr(page, name).get_prep_value() for name in STREAM_FIELDS})
-    for block in data["extra_sections"] + data["attachments"]:
-        block.pop("id", None)
+    for name in STREAM_FIELDS:
+        for block in data[name]:
+            block.pop("id", None)
+    data.update({name: getattr(page, name) for name in PLAIN_FIELDS})
     data.update({name: _codes(getattr(page, name)) for name in PracticeModelPage.vocabulary_links()})
     data["cover_image"] = page.cover_image_id
     data["parent_model"] = str(page.parent_model.translation_key) if page.parent_model_id else None
@@ -130,6 +143,8 @@ def _apply(page, content):
         setattr(page, name, parse_date(content[name]) if content.get(name) else None)
     for name in STREAM_FIELDS:
         setattr(page, name, content.get(name) or [])
+    for name, default in PLAIN_FIELDS.items():
+        setattr(page, name, content.get(name, default))
     page.cover_image_id = content.get("cover_image")
     for name, model in PracticeModelPage.vocabulary_links().items():
         getattr(page, name).set(list(model.objects.filter(code__in=content.get(name, []))))

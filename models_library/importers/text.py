@@ -29,6 +29,14 @@ NAVIGATION_NOISE = re.compile(r"^\(Ei kieliversioita\)|Tulosta\s*\|\s*pdf\s*$", 
 PHONE = re.compile(r"^(puh|tel|p\.|gsm|mobile)\b.*\d|^\+?\d[\d\s-]{6,}$", re.IGNORECASE)
 DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 BULLET = re.compile(r"^[•·\-\*]\s+")
+# A sentence that points the reader to an attached document. A text import carries no
+# files, so such a document is never provided: the sentence would promise what the page
+# does not have.
+DOCUMENT_REFERENCE = re.compile(
+    r"\b(liitteenä|liitteessä|liitteestä|oheisesta|oheisessa|bifogade?|attached)\b.*"
+    r"\b(pdf|tiedosto\w*|dokument\w*|asiakirja\w*|fil\w*|document|file)\b",
+    re.IGNORECASE,
+)
 
 STAGES = {
     "idea": "idea",
@@ -97,6 +105,7 @@ class ParsedModel:
     extra_sections: list = field(default_factory=list)  # {"kind", "heading", "body"}
     places: list = field(default_factory=list)  # names of regions/municipalities as written
     funders: list = field(default_factory=list)
+    missing_documents: list = field(default_factory=list)  # sentences that refer to absent files
     contact_lines: list = field(default_factory=list)
     report: list = field(default_factory=list)  # messages for the editor
     source_paragraphs: list = field(default_factory=list)  # every content line, for checks
@@ -205,11 +214,26 @@ def parse_text(text: str, name="file") -> ParsedModel:
     lead = blocks[0][1]
     for heading, content in blocks[1:]:
         model.source_paragraphs.extend(content)
-        _apply_block(model, heading, content)
+        _apply_block(model, heading, _without_document_promises(model, content))
     model.source_paragraphs = lead + model.source_paragraphs
     _apply_lead(model, lead)
     _finish(model)
     return model
+
+
+def _without_document_promises(model, content):
+    kept = []
+    for line in content:
+        if DOCUMENT_REFERENCE.search(line):
+            model.missing_documents.append(line)
+            model.report.append(
+                f"Referenced but not provided: the text refers to a document that is not part of the import "
+                f"(“{line}”). The sentence is left out so the page does not promise it; add the document "
+                "to the model's materials and put the sentence back."
+            )
+        else:
+            kept.append(line)
+    return kept
 
 
 def _apply_block(model, heading, content):
@@ -319,6 +343,13 @@ def _finish(model):
         full = model.short_description
         model.short_description = _shorten(full)
         _extra(model, "other", "Toimintamallin lyhyt kuvaus", [full], reason="short description over 400 characters")
+    if model.sections.get("evaluation_summary"):
+        # The scale's levels are defined by who evaluated and how (docs/library.md); free text
+        # rarely says so plainly, and a wrong level misleads more than none.
+        model.report.append(
+            "Evaluation text found: the evidence level stays 'not evaluated yet' until an editor "
+            "sets it from the evaluation reports (see the glossary)."
+        )
     if not model.stage:
         model.report.append("No development stage in the source; the draft says 'In development'.")
         model.stage = "in_development"

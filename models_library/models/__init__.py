@@ -1,3 +1,4 @@
+from .evidence import COST_BAND_DEFINITIONS, EVIDENCE_DEFINITIONS, CostBand, EvidenceLevel  # noqa: F401
 from .pages import (  # noqa: F401
     Adoption,
     DevelopmentStage,

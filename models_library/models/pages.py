@@ -31,12 +31,21 @@ from ..api import (
     AdoptionsField,
     ChoiceField,
     ContactsField,
+    CostsField,
     DevelopmentPathField,
+    MaterialsField,
     PageKeysField,
     VocabularyListField,
 )
-from ..blocks import ExtraSectionBlock
+from ..blocks import (
+    AdoptionStepBlock,
+    EvaluationReportBlock,
+    ExtraSectionBlock,
+    MaterialBlock,
+    ResourcesBlock,
+)
 from ..sections import DESCRIPTION_SECTIONS
+from .evidence import COST_BAND_DEFINITIONS, EVIDENCE_DEFINITIONS, CostBand, EvidenceLevel, cost_band_for
 from .vocabularies import Funder, Municipality, Organisation, Region, TargetGroup, Theme
 
 SHORT_DESCRIPTION_MAX = 400
@@ -214,6 +223,65 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         help_text=_("Sections outside the standard structure, e.g. content kept from the legacy format."),
     )
 
+    # --- Evidence (Arviointi ja näyttö) ---
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=30,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.NOT_EVALUATED,
+        db_index=True,
+        help_text=_("How strong the evidence is that the model works; see the glossary for each level."),
+    )
+    evaluations = StreamField(
+        [("report", EvaluationReportBlock())],
+        verbose_name=_("evaluation reports"),
+        blank=True,
+    )
+
+    # --- Resources and costs ---
+    resources = StreamField(
+        ResourcesBlock(),
+        verbose_name=_("resources needed"),
+        blank=True,
+        help_text=_("Staff roles and their time, training, materials and licences the model needs."),
+    )
+    no_extra_cost = models.BooleanField(
+        _("no extra cost"),
+        default=False,
+        help_text=_("Tick when the model can be taken into use within existing staff and budgets."),
+    )
+    one_off_cost_min = models.PositiveIntegerField(_("one-off cost, from (€)"), null=True, blank=True)
+    one_off_cost_max = models.PositiveIntegerField(_("one-off cost, up to (€)"), null=True, blank=True)
+    yearly_cost_min = models.PositiveIntegerField(_("yearly cost, from (€)"), null=True, blank=True)
+    yearly_cost_max = models.PositiveIntegerField(_("yearly cost, up to (€)"), null=True, blank=True)
+    funding_used = models.TextField(
+        _("funding used"),
+        blank=True,
+        help_text=_("What funding the development and the running of the model used."),
+    )
+    # Computed on save from the fields above, indexed: the library's cost filter reads one column.
+    cost_band = models.CharField(
+        _("cost band"),
+        max_length=20,
+        choices=CostBand.choices,
+        default=CostBand.NOT_REPORTED,
+        db_index=True,
+        editable=False,
+    )
+
+    # --- Adoption kit ---
+    adoption_steps = StreamField(
+        [("step", AdoptionStepBlock())],
+        verbose_name=_("how to take it into use"),
+        blank=True,
+        help_text=_("The steps in order."),
+    )
+    materials = StreamField(
+        [("material", MaterialBlock())],
+        verbose_name=_("adoption materials"),
+        blank=True,
+    )
+
     # --- Media ---
     cover_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -294,6 +362,12 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         APIField("parent_model", serializer=PageKeysField()),
         APIField("related_models", serializer=PageKeysField(many=True)),
         APIField("contacts", serializer=ContactsField()),
+        APIField("evidence_level", serializer=ChoiceField("evidence_level")),
+        APIField("evaluations"),
+        APIField("resources"),
+        APIField("costs", serializer=CostsField()),
+        APIField("adoption_steps"),
+        APIField("materials", serializer=MaterialsField()),
         APIField("adoptions", serializer=AdoptionsField()),
         APIField("development_path", serializer=DevelopmentPathField()),
     ]
@@ -306,6 +380,8 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         + LemmaIndexedMixin.lemma_search_fields
         + [
             index.FilterField("development_stage"),
+            index.FilterField("evidence_level"),
+            index.FilterField("cost_band"),
             index.FilterField("locale_id"),
             index.FilterField("source_updated"),
         ]
@@ -327,6 +403,24 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         MultiFieldPanel(
             [FieldPanel(name) for name, _label in DESCRIPTION_SECTIONS] + [FieldPanel("extra_sections")],
             heading=_("Description of the practice model"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("evidence_level"), FieldPanel("evaluations")],
+            heading=_("Evaluation and evidence"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("resources"),
+                FieldPanel("no_extra_cost"),
+                FieldRowPanel([FieldPanel("one_off_cost_min"), FieldPanel("one_off_cost_max")]),
+                FieldRowPanel([FieldPanel("yearly_cost_min"), FieldPanel("yearly_cost_max")]),
+                FieldPanel("funding_used"),
+            ],
+            heading=_("Resources and costs"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("adoption_steps"), FieldPanel("materials")],
+            heading=_("Adoption kit"),
         ),
         MultiFieldPanel(
             [FieldPanel("cover_image"), FieldPanel("cover_image_alt"), FieldPanel("attachments")],
@@ -364,6 +458,12 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         SynchronizedField("source_updated"),
         SynchronizedField("last_reviewed"),
         SynchronizedField("cover_image"),
+        SynchronizedField("evidence_level"),
+        SynchronizedField("no_extra_cost"),
+        SynchronizedField("one_off_cost_min"),
+        SynchronizedField("one_off_cost_max"),
+        SynchronizedField("yearly_cost_min"),
+        SynchronizedField("yearly_cost_max"),
     ]
 
     index_page_model = "models_library.PracticeModelIndexPage"
@@ -389,6 +489,15 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
 
     def clean(self):
         super().clean()
+        for low, high in (("one_off_cost_min", "one_off_cost_max"), ("yearly_cost_min", "yearly_cost_max")):
+            if (
+                getattr(self, low) is not None
+                and getattr(self, high) is not None
+                and getattr(self, low) > getattr(self, high)
+            ):
+                raise ValidationError({high: _("The upper estimate cannot be below the lower one.")})
+        # Also here: a revision is serialised after clean() and before save().
+        self._update_cost_band()
         if self.short_description and len(self.short_description) > SHORT_DESCRIPTION_MAX:
             raise ValidationError(
                 {
@@ -396,6 +505,27 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
                     % {"max": SHORT_DESCRIPTION_MAX}
                 }
             )
+
+    def _update_cost_band(self):
+        self.cost_band = cost_band_for(
+            self.no_extra_cost, self.one_off_cost_min, self.one_off_cost_max, self.yearly_cost_min, self.yearly_cost_max
+        )
+
+    def save(self, *args, **kwargs):
+        self._update_cost_band()
+        super().save(*args, **kwargs)
+
+    @property
+    def evidence_definition(self):
+        return EVIDENCE_DEFINITIONS.get(self.evidence_level, "")
+
+    @property
+    def cost_band_definition(self):
+        return COST_BAND_DEFINITIONS.get(self.cost_band, "")
+
+    @property
+    def costs_reported(self):
+        return self.cost_band != CostBand.NOT_REPORTED
 
     @property
     def description_sections(self):

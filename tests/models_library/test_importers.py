@@ -70,6 +70,7 @@ def test_current_format_000():
     assert parsed.funders == ["Sosiaali- ja terveysministeriö (STM)"]
     assert str(parsed.created) == "2023-02-21" and str(parsed.updated) == "2023-02-28"
     assert parsed.stage == "ready"
+    assert any(line.startswith("Evaluation text found: the evidence level stays") for line in parsed.report)
     assert set(parsed.sections) == {
         "basic_idea",
         "operating_environment",
@@ -93,7 +94,12 @@ def test_current_format_004():
     assert parsed.funders == ["Ei erillisrahoitusta"]
     assert "<ul><li>(perheyhteisöön)</li>" in parsed.sections["basic_idea"]
     assert "evaluation_summary" not in parsed.sections  # the source has no such section
-    _assert_no_paragraph_lost(path, parsed)
+    # The source promises a PDF that a text import cannot carry: reported, not promised.
+    promise = "Tarkempi kuvaus prosessin askeleista löytyy liitteenä olevasta pdf-tiedostosta"
+    assert parsed.missing_documents == [promise]
+    assert any(line.startswith("Referenced but not provided") and promise in line for line in parsed.report)
+    assert "pdf" not in _all_text(parsed).lower()
+    _assert_no_paragraph_lost(path, parsed, allowed_missing=(promise,))
 
 
 def test_legacy_format_001():
@@ -175,6 +181,8 @@ def test_import_command_creates_drafts_with_vocabulary_codes(library, tmp_path, 
     assert "No funder called 'Ei erillisrahoitusta'" in out or "Ei erillisrahoitusta" in out
     ilmio = pages.get(title="Ilmiölähtöisen yhteiskehittämisen toimintamalli")
     assert ilmio.regions.get().code == "pirkanmaa"  # "Pirkanmaa" matched the county's full name
+    assert "Referenced but not provided" in out and "pdf-tiedostosta" in out
+    assert "pdf" not in ilmio.basic_idea.lower()  # the draft does not promise the missing PDF
     # Drafts are not visible to visitors.
     assert (
         library.url
@@ -211,6 +219,24 @@ def test_json_round_trip_is_lossless(library, tmp_path):
     a.related_models.set([b])
     a.extra_sections = [{"type": "section", "value": {"kind": "need", "heading": "Tarve", "body": "<p>Teksti</p>"}}]
     a.source_created = __import__("datetime").date(2023, 2, 21)
+    a.evidence_level = "externally_evaluated"
+    a.evaluations = [
+        {
+            "type": "report",
+            "value": {
+                "title": "Arviointi",
+                "year": 2022,
+                "kind": "research",
+                "evaluator": "THL",
+                "url": "",
+                "document": None,
+            },
+        }
+    ]
+    a.resources = [{"type": "training", "value": {"topic": "Koulutus", "days": "2.0", "given_by": "THL"}}]
+    a.adoption_steps = [{"type": "step", "value": {"title": "Aloita", "description": "<p>Näin.</p>"}}]
+    a.one_off_cost_min, a.one_off_cost_max, a.yearly_cost_max = 1000, 2000, 500
+    a.funding_used = "STM"
     a.save_revision().publish()
     ModelContact.objects.create(page=b, organisation=data["vocab"]["o1"], role="owner", email="info@example.fi")
     c = data["c"]
@@ -239,6 +265,10 @@ def test_json_round_trip_is_lossless(library, tmp_path):
     for before, after in zip(exported["models"], again["models"]):
         assert after == before, before["slug"]
     assert again == exported
+    alfa = PracticeModelPage.objects.get(slug="alfa")
+    assert alfa.evidence_level == "externally_evaluated" and alfa.evaluations[0].value["evaluator"] == "THL"
+    assert (alfa.one_off_cost_max, alfa.yearly_cost_max, alfa.cost_band) == (2000, 500, "under_10k")
+    assert alfa.adoption_steps[0].value["title"] == "Aloita" and alfa.funding_used == "STM"
     assert not PracticeModelPage.objects.get(slug="luonnos").live
     assert PracticeModelPage.objects.get(slug="beta").title == "Beta"
     # Importing the same file again updates, never duplicates.

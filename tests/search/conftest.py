@@ -6,7 +6,7 @@ import pytest
 from django.test import override_settings
 from wagtail.models import Locale, PageViewRestriction
 
-from models_library.models import DevelopmentStage
+from models_library.models import DevelopmentStage, EvidenceLevel
 from portal.settings.base import search_engine_backend
 from tests.factories import (
     ArticlePageFactory,
@@ -69,6 +69,9 @@ def build_corpus(site_structure, vocab, titles=None, extras=True):
             short_description=text,
             basic_idea="<p>Tuki ja yhteistyö.</p>",
             development_stage=stages[i % 3],
+            # Every evidence level and cost band occurs, so the backends are compared on them too.
+            evidence_level=EvidenceLevel.values[i % 4],
+            yearly_cost_max=(i % 5) * 6000 if i % 5 else None,
         )
         page.target_groups.set([vocab["youth"] if i % 2 else vocab["families"]])
         page.regions.set([vocab["lapland"] if i % 3 else vocab["uusimaa"]])

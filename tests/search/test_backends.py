@@ -76,6 +76,10 @@ def test_recall_results_and_facets_identical_on_engine_and_database(
         on_database = snapshot(client)
     assert recall_os == recall_db
     assert on_opensearch == on_database
+    # The evidence and cost facets are part of the comparison, with more than one value counted.
+    counted = {key for _titles, counts in on_opensearch.values() for key, number in counts.items() if number}
+    assert {code for facet, code in counted if facet == "evidence"} >= {"not_evaluated", "self_assessed"}
+    assert {code for facet, code in counted if facet == "cost"} >= {"not_reported", "under_10k", "10k_50k"}
 
 
 def _titles(client, query, language="fi"):

@@ -187,3 +187,30 @@ def test_facets_count_every_match_when_the_ranked_results_are_capped(client, cor
     assert "Vain osuvimmat tulokset näytetään" in soup.get_text()
     assert facet_counts(soup) == counts  # filters narrow within every match, not only the best two
     clear_membership_memo()
+
+
+def test_evidence_and_cost_facets_in_site_search(client, corpus):
+    from models_library.models import PracticeModelPage
+
+    def levels(titles):
+        pages = PracticeModelPage.objects.filter(title__in=titles, locale__language_code="fi")
+        return {(page.evidence_level, page.cost_band) for page in pages}
+
+    _r, soup = get_search(client, q="tuki")
+    counts = facet_counts(soup)
+    assert counts[("evidence", "self_assessed")] > 0 and counts[("cost", "not_reported")] > 0
+    _r, soup = get_search(client, q="tuki", evidence="self_assessed")
+    one = result_titles(soup)
+    assert len(one) == counts[("evidence", "self_assessed")]
+    assert {level for level, _band in levels(one)} == {"self_assessed"}
+    _r, soup = get_search(client, q="tuki", evidence=["self_assessed", "not_evaluated"])  # OR within
+    both = result_titles(soup)
+    assert set(one) < set(both)
+    assert len(both) == counts[("evidence", "self_assessed")] + counts[("evidence", "not_evaluated")]
+    _r, soup = get_search(client, q="tuki", evidence=["self_assessed", "not_evaluated"], cost="not_reported")
+    narrowed = result_titles(soup)  # AND across
+    assert set(narrowed) <= set(both)
+    assert {band for _level, band in levels(narrowed)} <= {"not_reported"}
+    assert facet_counts(soup)[("evidence", "self_assessed")] == len(
+        [t for t in narrowed if ("self_assessed", "not_reported") in levels([t])]
+    )

@@ -40,6 +40,8 @@ def test_payloads_in_query_strings_are_escaped(client, demo_site, payload):
                 "theme",
                 "target_group",
                 "stage",
+                "evidence",
+                "cost",
                 "month",
                 "municipality",
                 "sort",

@@ -78,6 +78,8 @@ param_names = st.one_of(
             "theme",
             "target_group",
             "stage",
+            "evidence",
+            "cost",
             "municipality",
             "month",
             "year",
