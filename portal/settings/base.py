@@ -394,6 +394,8 @@ RATE_LIMITS = {
     "search-suggest": os.environ.get("RATE_LIMIT_SEARCH_SUGGEST", "60/m"),
     # Event registrations and cancellations (POSTs, together) per address: each sends e-mail.
     "registration": os.environ.get("RATE_LIMIT_REGISTRATION", "10/h"),
+    # "Contact the developers" messages per address: each sends e-mail to a model's contacts.
+    "model-contact": os.environ.get("RATE_LIMIT_MODEL_CONTACT", "5/h"),
     # Password-protected pages: guesses per address, and per restriction from all addresses.
     "page-password": os.environ.get("RATE_LIMIT_PAGE_PASSWORD", "10/15m"),
     "page-password-target": os.environ.get("RATE_LIMIT_PAGE_PASSWORD_TARGET", "50/h"),

@@ -212,7 +212,9 @@ def test_json_round_trip_is_lossless(library, tmp_path):
     a.extra_sections = [{"type": "section", "value": {"kind": "need", "heading": "Tarve", "body": "<p>Teksti</p>"}}]
     a.source_created = __import__("datetime").date(2023, 2, 21)
     a.save_revision().publish()
-    ModelContact.objects.create(page=b, organisation=data["vocab"]["o1"], role="owner", email="info@example.fi")
+    ModelContact.objects.create(
+        page=b, organisation=data["vocab"]["o1"], role="owner", email="info@example.fi", email_public=True
+    )
     c = data["c"]
     c.parent_model = a
     c.save_revision().publish()

@@ -69,7 +69,9 @@ def full_model(library, lean_site):
             "related_models": [related],
         },
     )
-    ModelContact.objects.create(page=page, organisation=v["o1"], role="owner", email="kirjaamo@example.fi")
+    ModelContact.objects.create(
+        page=page, organisation=v["o1"], role="owner", email="kirjaamo@example.fi", email_public=True
+    )
     Adoption.objects.create(page=page, organisation=v["o2"], municipality=municipality, year=2022, status="piloting")
     return {"page": page, "bundle": bundle, "related": related, "v": v, "document": document}
 
