@@ -39,6 +39,7 @@ def _all_text(parsed):
         parsed.keywords,
         parsed.cover_image_alt,
     ]
+    parts += parsed.places + parsed.funders  # mapped to vocabularies (unmatched names kept as text on import)
     parts += list(parsed.sections.values())
     parts += [s["heading"] + " " + s["body"] for s in parsed.extra_sections]
     return _plain(" ".join(parts))
