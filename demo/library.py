@@ -14,11 +14,11 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from core.localization import translate_page
+from demo import contacts
 from editorial.services import ensure_organisation_section
 from home.models import HighlightedModel
 from models_library.models import (
     Adoption,
-    ModelContact,
     Municipality,
     Organisation,
     PracticeModelPage,
@@ -80,12 +80,7 @@ def _fill(page, item, fi, missing):
         or municipalities.get(a.get("municipality") or "")
         or regions.get(a.get("region") or "")
     ]
-    # Contacts are organisations with a role; the role texts of the data map to "contact".
-    page.contacts = [
-        ModelContact(organisation=organisations[c["organisation"]], role=ModelContact.Role.CONTACT)
-        for c in item.get("contacts", [])
-        if c.get("organisation") in organisations
-    ]
+    page.contacts = contacts.contacts_for(item, organisations)  # demo/contacts.py: role mailboxes only
 
 
 @transaction.atomic

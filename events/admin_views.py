@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from . import crypto
 from .models import EventPage, Registration
@@ -67,7 +67,7 @@ def registrations_view(request, page_id):
                 _("Status"),
                 _("Name"),
                 _("E-mail"),
-                _("Organisation"),
+                pgettext("a body such as a municipality or association", "Organisation"),
                 _("Dietary or accessibility needs"),
                 _("Registered"),
                 _("Cancelled"),

@@ -78,22 +78,14 @@ class MaterialsField(serializers.Field):
 
 
 class ContactsField(serializers.Field):
-    """Contact organisations with their role; never personal data."""
+    """Contacts as readers see them: e-mail and phone only where the editor made them public."""
 
     def get_attribute(self, instance):
         return instance
 
     def to_representation(self, instance):
         language = instance.locale.language_code
-        return [
-            {
-                "organisation": {"code": c.organisation.code, "name": c.organisation.localized_name(language)},
-                "role": c.role,
-                "email": c.email,
-                "url": c.url,
-            }
-            for c in instance.contacts.select_related("organisation")
-        ]
+        return [c.public_data(language) for c in instance.contacts.select_related("organisation")]
 
 
 def _related_model(instance, name):

@@ -1,6 +1,7 @@
 """Blocks of practice-model pages only (shared blocks are in core/blocks.py)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -12,7 +13,9 @@ class ExtraSectionBlock(blocks.StructBlock):
 
     KIND_CHOICES = [
         ("need", _("Need and starting point")),
-        ("organisation", _("Organisation")),
+        # The legacy format's "Organisointi" (how the work is organised), not a body: the
+        # context keeps it apart from "Organisation" the body (facets, contacts).
+        ("organisation", pgettext_lazy("legacy section: how the work is organised", "Organisation")),
         ("reporting", _("Reporting")),
         ("impacts", _("Impacts")),
         ("challenges", _("Challenges")),

@@ -4,7 +4,7 @@ import dataclasses
 
 from django.urls import reverse_lazy
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.facets import Facet, enum_choices, vocabulary_choices
 
@@ -65,7 +65,7 @@ def library_facets():
         Facet("theme", gettext_lazy("Theme"), "themes__code", vocabulary_choices(Theme), many=True),
         Facet(
             "organisation",
-            gettext_lazy("Organisation"),
+            pgettext_lazy("a body such as a municipality or association", "Organisation"),
             "organisations__code",
             vocabulary_choices(Organisation),
             many=True,

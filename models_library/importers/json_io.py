@@ -69,7 +69,20 @@ def content_of(page):
     data["parent_model"] = str(page.parent_model.translation_key) if page.parent_model_id else None
     data["related_models"] = sorted(str(p.translation_key) for p in page.related_models.all())
     data["contacts"] = [
-        {"organisation": c.organisation.code, "role": c.role, "email": c.email, "url": c.url}
+        {
+            "organisation": c.organisation.code,
+            "name": c.name,
+            "role": c.role,
+            "url": c.url,
+            # Files get passed around: a non-public e-mail or phone never leaves the portal.
+            # "withheld" tells an import into this portal to keep the value it already has.
+            "email": c.public_email,
+            "email_public": c.email_public,
+            "email_withheld": bool(c.email and not c.email_public),
+            "phone": c.public_phone,
+            "phone_public": c.phone_public,
+            "phone_withheld": bool(c.phone and not c.phone_public),
+        }
         for c in page.contacts.all()
     ]
     data["adoptions"] = [
@@ -136,7 +149,39 @@ def validate(data, name="file"):
     return data
 
 
+def _contact_key(organisation_code, name, role):
+    return (organisation_code, (name or "").strip().lower(), role)
+
+
+def _contact(data, existing):
+    """A ModelContact from its JSON; a withheld e-mail/phone keeps what this portal has."""
+    key = _contact_key(data["organisation"], data.get("name"), data["role"])
+    kept = existing.get(key)
+    email = data.get("email") or ""
+    phone = data.get("phone") or ""
+    if data.get("email_withheld") and not email and kept:
+        email = kept.email
+    if data.get("phone_withheld") and not phone and kept:
+        phone = kept.phone
+    return ModelContact(
+        organisation=Organisation.objects.get(code=data["organisation"]),
+        name=data.get("name") or "",
+        role=data["role"],
+        url=data.get("url") or "",
+        email=email,
+        # Files from before the flag existed: their e-mails were shown on the page.
+        email_public=bool(data.get("email_public", bool(email))),
+        phone=phone,
+        phone_public=bool(data.get("phone_public", False)),
+    )
+
+
 def _apply(page, content):
+    existing = (
+        {_contact_key(c.organisation.code, c.name, c.role): c for c in page.contacts.select_related("organisation")}
+        if page.pk
+        else {}
+    )
     for name in TEXT_FIELDS:
         setattr(page, name, content.get(name) or "")
     for name in DATE_FIELDS:
@@ -148,15 +193,7 @@ def _apply(page, content):
     page.cover_image_id = content.get("cover_image")
     for name, model in PracticeModelPage.vocabulary_links().items():
         getattr(page, name).set(list(model.objects.filter(code__in=content.get(name, []))))
-    page.contacts = [
-        ModelContact(
-            organisation=Organisation.objects.get(code=c["organisation"]),
-            role=c["role"],
-            email=c.get("email", ""),
-            url=c.get("url", ""),
-        )
-        for c in content.get("contacts", [])
-    ]
+    page.contacts = [_contact(c, existing) for c in content.get("contacts", [])]
 
     def vocab(model, code):
         return model.objects.get(code=code) if code else None

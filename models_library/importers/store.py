@@ -1,6 +1,7 @@
 """Turn parsed text descriptions into DRAFT practice-model pages (never published)."""
 
 import re
+from html import escape
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -41,8 +42,10 @@ def match_vocabulary(model, name):
 
 
 def resolve(parsed):
-    """Vocabulary rows for the parsed names; unknown names are reported (the text is kept)."""
+    """Vocabulary rows for the parsed names; unknown names are reported and kept as text
+    (``parsed.unmapped``: label -> names)."""
     regions, municipalities, funders, organisations = [], [], [], []
+    parsed.unmapped = {}
     for name in parsed.places:
         region = match_vocabulary(Region, name)
         municipality = None if region else match_vocabulary(Municipality, name)
@@ -52,16 +55,23 @@ def resolve(parsed):
             municipalities.append(municipality)
         else:
             parsed.report.append(f"No region or municipality called '{name}'; kept in the text only.")
+            parsed.unmapped.setdefault(parsed.labels.get("places", "Paikkakunta"), []).append(name)
     for name in parsed.funders:
         funder = match_vocabulary(Funder, name)
         if funder:
             funders.append(funder)
         else:
             parsed.report.append(f"No funder called '{name}'; kept in the text only.")
+            parsed.unmapped.setdefault(parsed.labels.get("funders", "Rahoittaja"), []).append(name)
     for line in parsed.contact_lines:
         organisation = match_vocabulary(Organisation, line)
         if organisation:
             organisations.append(organisation)
+    if (parsed.contact_lines or parsed.contact_emails or parsed.contact_phones) and not organisations:
+        parsed.report.append(
+            "Could not map the contact details: none of the lines names a known organisation "
+            f"({'; '.join(parsed.contact_lines) or 'no name given'}); add the contact in the editor."
+        )
     return {"regions": regions, "municipalities": municipalities, "funders": funders}, organisations
 
 
@@ -104,6 +114,11 @@ def create_draft(parsed, parent=None):
         extra_sections=[{"type": "section", "value": section} for section in parsed.extra_sections],
         **parsed.sections,
     )
+    if parsed.unmapped:
+        body = "".join(
+            f"<p>{escape(label)}: {escape(', '.join(names))}</p>" for label, names in parsed.unmapped.items()
+        )
+        page.extra_sections.append(("section", {"kind": "other", "heading": "Perustiedot", "body": body}))
     if len(parsed.keywords) > 500:
         page.keywords = parsed.keywords[:500].rsplit(",", 1)[0]
         page.extra_sections.append(
@@ -113,6 +128,15 @@ def create_draft(parsed, parent=None):
         getattr(page, name).set(rows)  # committed with the page by add_child
     parent.add_child(instance=page)
     for organisation in contact_organisations:
-        ModelContact.objects.create(page=page, organisation=organisation, role=ModelContact.Role.CONTACT)
+        # The person or role named next to the organisation; e-mail and phone stay non-public.
+        names = [line for line in parsed.contact_lines if match_vocabulary(Organisation, line) is None]
+        ModelContact.objects.create(
+            page=page,
+            organisation=organisation,
+            role=ModelContact.Role.CONTACT,
+            name=(names[0] if names else "")[:255],
+            email=parsed.contact_emails[0] if parsed.contact_emails else "",
+            phone=(parsed.contact_phones[0] if parsed.contact_phones else "")[:40],
+        )
     page.save_revision()  # a draft revision the editor opens in the admin
     return page

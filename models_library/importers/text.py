@@ -27,6 +27,10 @@ SHORT_DESCRIPTION_MAX = 400
 NOISE_PREFIX = re.compile(r"^\s*icon/[\w-]+\s+Created with Sketch\.\s*")
 NAVIGATION_NOISE = re.compile(r"^\(Ei kieliversioita\)|Tulosta\s*\|\s*pdf\s*$", re.IGNORECASE)
 PHONE = re.compile(r"^(puh|tel|p\.|gsm|mobile)\b.*\d|^\+?\d[\d\s-]{6,}$", re.IGNORECASE)
+PHONE_LABEL = re.compile(r"^(puh|tel|p\.|gsm|mobile)\b[.:]?\s*", re.IGNORECASE)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# "etunimi.sukunimi@kunta.fi" tells the reader how addresses are formed; it is no address.
+EMAIL_PATTERN = re.compile(r"^(etunimi|firstname|fornamn|förnamn)\.(sukunimi|lastname|efternamn)@", re.IGNORECASE)
 DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 BULLET = re.compile(r"^[•·\-\*]\s+")
 # A sentence that points the reader to an attached document. A text import carries no
@@ -106,7 +110,10 @@ class ParsedModel:
     places: list = field(default_factory=list)  # names of regions/municipalities as written
     funders: list = field(default_factory=list)
     missing_documents: list = field(default_factory=list)  # sentences that refer to absent files
-    contact_lines: list = field(default_factory=list)
+    labels: dict = field(default_factory=dict)  # "places"/"funders" -> the label as written
+    contact_lines: list = field(default_factory=list)  # names of the person/role and organisation
+    contact_emails: list = field(default_factory=list)  # imported as non-public
+    contact_phones: list = field(default_factory=list)  # imported as non-public
     report: list = field(default_factory=list)  # messages for the editor
     source_paragraphs: list = field(default_factory=list)  # every content line, for checks
 
@@ -154,18 +161,48 @@ def parse_date(value):
         return None
 
 
+NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(?=\S)")
+LETTERED = re.compile(r"^[a-zåäö]\)\s+(?=\S)")
+
+
+def _esc(text):
+    return html.escape(text, quote=False)
+
+
 def paragraphs_to_html(lines):
-    out, items = [], []
-    for line in lines:
+    """Lines -> HTML paragraphs; bullet lines become a list, numbered lines ("1. …") an
+    ordered list with their lettered sub-items ("a) …") as a list inside the item."""
+    out, i = [], 0
+    while i < len(lines):
+        line = lines[i]
         if BULLET.match(line):
-            items.append(BULLET.sub("", line))
-            continue
-        if items:
-            out.append("<ul>" + "".join(f"<li>{html.escape(i, quote=False)}</li>" for i in items) + "</ul>")
             items = []
-        out.append(f"<p>{html.escape(line, quote=False)}</p>")
-    if items:
-        out.append("<ul>" + "".join(f"<li>{html.escape(i, quote=False)}</li>" for i in items) + "</ul>")
+            while i < len(lines) and BULLET.match(lines[i]):
+                items.append(BULLET.sub("", lines[i]))
+                i += 1
+            out.append("<ul>" + "".join(f"<li>{_esc(item)}</li>" for item in items) + "</ul>")
+            continue
+        if NUMBERED.match(line):
+            items = []  # (number, text, [sub-items])
+            while i < len(lines) and (NUMBERED.match(lines[i]) or (items and LETTERED.match(lines[i]))):
+                match = NUMBERED.match(lines[i])
+                if match:
+                    items.append((int(match.group(1)), lines[i], []))
+                else:
+                    items[-1][2].append(lines[i])
+                i += 1
+            # 1, 2, 3 … numbers itself; anything else ("2. … ja 3. …", then 4.) keeps its numbers.
+            consecutive = [number for number, _text, _subs in items] == list(range(1, len(items) + 1))
+            tag = "ol" if consecutive else "ul"
+            parts = []
+            for _number, text, subs in items:
+                text = NUMBERED.sub("", text) if consecutive else text
+                inner = "<ul>" + "".join(f"<li>{_esc(sub)}</li>" for sub in subs) + "</ul>" if subs else ""
+                parts.append(f"<li>{_esc(text)}{inner}</li>")
+            out.append(f"<{tag}>" + "".join(parts) + f"</{tag}>")
+            continue
+        out.append(f"<p>{_esc(line)}</p>")
+        i += 1
     return "".join(out)
 
 
@@ -248,8 +285,9 @@ def _apply_block(model, heading, content):
                 setattr(model, target, value)
         elif target in ("places", "funders"):
             getattr(model, target).extend(v.strip() for v in re.split(r"[,;]\s*|\n", "\n".join(content)) if v.strip())
-            # Keep the wording as written, whatever the vocabulary match gives.
-            _extra(model, "other", heading, content, reason=None, group="Perustiedot")
+            # Mapped to vocabularies on import (store.py); only names no vocabulary knows are
+            # kept as text, under the label written here (no duplicate "Perustiedot" block).
+            model.labels[target] = heading
         elif target in ("created", "updated"):
             date = parse_date(value)
             if date is None:
@@ -283,10 +321,22 @@ def _apply_block(model, heading, content):
                 value = value[1:]
             model.keywords = value
         elif kind == "contacts":
+            # Phone numbers and e-mail addresses become the contact's non-public details:
+            # the contact form reaches them, the page does not print them.
             kept = []
             for line in content:
                 if PHONE.search(line):
-                    model.report.append("Left out a personal phone number from the contact details.")
+                    model.contact_phones.append(PHONE_LABEL.sub("", line).strip())
+                    model.report.append("A phone number in the contact details is kept non-public (not shown).")
+                    continue
+                address = EMAIL.search(line)
+                if address and EMAIL_PATTERN.match(address.group(0)):
+                    model.report.append(
+                        f"The contact e-mail '{address.group(0)}' is a pattern, not an address: not mapped."
+                    )
+                elif address:
+                    model.contact_emails.append(address.group(0))
+                    model.report.append("An e-mail address in the contact details is kept non-public (not shown).")
                     continue
                 kept.append(line)
             model.contact_lines = kept

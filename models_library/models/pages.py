@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +45,7 @@ from ..blocks import (
     MaterialBlock,
     ResourcesBlock,
 )
+from ..contact import ContactForm, contact_view
 from ..sections import DESCRIPTION_SECTIONS
 from .evidence import COST_BAND_DEFINITIONS, EVIDENCE_DEFINITIONS, CostBand, EvidenceLevel, cost_band_for
 from .vocabularies import Funder, Municipality, Organisation, Region, TargetGroup, Theme
@@ -62,6 +64,10 @@ class DevelopmentStage(models.TextChoices):
     @classmethod
     def rank(cls, value):
         return list(cls.values).index(value) if value in cls.values else -1
+
+
+# Readers of a finished model need someone to ask: publishing requires a reachable contact.
+CONTACT_REQUIRED_STAGES = (DevelopmentStage.READY, DevelopmentStage.ESTABLISHED)
 
 
 class PracticeModelIndexPage(ModeratedIndex, RoutablePageMixin, Page):
@@ -137,7 +143,7 @@ class PracticeModelIndexPage(ModeratedIndex, RoutablePageMixin, Page):
         return context
 
 
-class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, Page):
+class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, RoutablePageMixin, Page):
     # --- Basic information (Perustiedot) ---
     short_description = models.TextField(
         _("short description"),
@@ -437,7 +443,7 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
             ],
             heading=_("Classification and links"),
         ),
-        InlinePanel("contacts", heading=_("Contact organisations"), label=_("Contact")),
+        InlinePanel("contacts", heading=_("Contacts"), label=_("Contact")),
         InlinePanel("adoptions", heading=_("Adoptions"), label=_("Adoption")),
         FieldPanel("version_note"),
     ]
@@ -485,6 +491,14 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
             problems.append(gettext("Describe the basic idea of the solution."))
         if not self.target_groups.all():
             problems.append(gettext("Choose at least one target group."))
+        if self.development_stage in CONTACT_REQUIRED_STAGES and not any(c.has_address for c in self.contacts.all()):
+            problems.append(
+                gettext(
+                    "A model at stage “%(stage)s” needs a contact with an e-mail address, phone number or web "
+                    "address: add one under “Contacts”."
+                )
+                % {"stage": self.get_development_stage_display()}
+            )
         return problems
 
     def clean(self):
@@ -558,6 +572,18 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, P
         context.update(model_page_context(self))
         return context
 
+    @path("")
+    def model_page(self, request):
+        response = TemplateResponse(request, self.get_template(request), self.get_context(request))
+        if response.context_data.get("contact_form") is not None:
+            # The contact form carries a CSRF token: never from a shared cache.
+            add_never_cache_headers(response)
+        return response
+
+    @path("contact/", name="contact")
+    def contact(self, request):
+        return contact_view(self, request)
+
     @property
     def library(self):
         return PracticeModelIndexPage.objects.ancestor_of(self).filter(locale_id=self.locale_id).first()
@@ -579,18 +605,27 @@ def model_page_context(page):
     bundle = None
     if page.parent_model_id:
         bundle = siblings.filter(translation_key=page.parent_model.translation_key).first()
+    contacts = list(page.contacts.select_related("organisation"))
     return {
         "related_models": related,
         "child_models": children,
         "bundle": bundle,
-        "contacts": list(page.contacts.select_related("organisation")),
+        "contacts": contacts,
+        # "Contact the developers" relays to the contacts' addresses, public or not.
+        "contact_form": ContactForm() if any(c.email for c in contacts) else None,
+        "contact_url": (page.url or "") + page.reverse_subpage("contact"),
         "adoptions": list(page.adoptions.select_related("organisation", "municipality", "region")),
         "library": page.library,
     }
 
 
 class ModelContact(Orderable):
-    """A contact organisation with its role: organisations, never private phone numbers."""
+    """Who to contact about the model: a role or person at an organisation.
+
+    E-mail and phone are shown to readers (page, API, exports, compare) only when the
+    editor marks them public; a non-public address still receives the messages of the
+    "Contact the developers" form (``models_library.contact``) without being printed.
+    """
 
     class Role(models.TextChoices):
         OWNER = "owner", _("Owner of the model")
@@ -599,6 +634,12 @@ class ModelContact(Orderable):
         CONTACT = "contact", _("Contact")
 
     page = ParentalKey(PracticeModelPage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(
+        _("role or person"),
+        max_length=255,
+        blank=True,
+        help_text=_("E.g. 'Project coordinator' or a person's name. A role outlives a person's job change."),
+    )
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("organisation"),
@@ -606,18 +647,56 @@ class ModelContact(Orderable):
         related_name="+",
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.CONTACT)
+    url = models.URLField(_("web address"), blank=True)
     email = models.EmailField(
         _("e-mail"),
         blank=True,
-        help_text=_("A shared service address, not a personal one (e.g. kirjaamo@…)."),
+        help_text=_("Prefer a shared service address (e.g. kirjaamo@…) to a personal one."),
     )
-    url = models.URLField(_("web address"), blank=True)
+    email_public = models.BooleanField(
+        _("show the e-mail address publicly"),
+        default=False,
+        help_text=_("When not ticked, readers can still write through the contact form; the address stays hidden."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone_public = models.BooleanField(_("show the phone number publicly"), default=False)
 
-    panels = [FieldPanel("organisation"), FieldPanel("role"), FieldPanel("email"), FieldPanel("url")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("organisation"),
+        FieldPanel("role"),
+        FieldPanel("url"),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("email_public")]),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("phone_public")]),
+    ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("contact organisation")
-        verbose_name_plural = _("contact organisations")
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+
+    @property
+    def public_email(self):
+        return self.email if self.email_public else ""
+
+    @property
+    def public_phone(self):
+        return self.phone if self.phone_public else ""
+
+    @property
+    def has_address(self):
+        """Someone can be reached: an e-mail (public or through the form), a phone or a web address."""
+        return bool(self.email or self.phone or self.url)
+
+    def public_data(self, language=None):
+        """What readers may see of this contact (the API and the JSON of public views)."""
+        return {
+            "name": self.name,
+            "organisation": {"code": self.organisation.code, "name": self.organisation.localized_name(language)},
+            "role": self.role,
+            "url": self.url,
+            "email": self.public_email,
+            "phone": self.public_phone,
+        }
 
 
 class Adoption(Orderable):

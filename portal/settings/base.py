@@ -408,6 +408,8 @@ RATE_LIMITS = {
     "registration": os.environ.get("RATE_LIMIT_REGISTRATION", "10/h"),
     # Adoption reports from model pages per address: each sends e-mail.
     "adoption-report": os.environ.get("RATE_LIMIT_ADOPTION_REPORT", "5/h"),
+    # "Contact the developers" messages per address: each sends e-mail to a model's contacts.
+    "model-contact": os.environ.get("RATE_LIMIT_MODEL_CONTACT", "5/h"),
     # Password-protected pages: guesses per address, and per restriction from all addresses.
     "page-password": os.environ.get("RATE_LIMIT_PAGE_PASSWORD", "10/15m"),
     "page-password-target": os.environ.get("RATE_LIMIT_PAGE_PASSWORD_TARGET", "50/h"),

@@ -118,3 +118,26 @@ def test_axe_reports_violations_when_there_are_some(page, live_site):
     impacts = {v["id"]: v["impact"] for v in results["violations"]}
     assert {"image-alt", "label", "html-has-lang"} <= set(impacts), impacts
     assert BLOCKING & set(impacts.values())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_model_page_contact_form_has_no_axe_violations(page, live_site, language):
+    """The "Contact the developers" form, empty and after a submission with errors (no JavaScript needed)."""
+    base, site = live_site
+    path = site.url("PracticeModelPage", language)
+    axe = Axe()
+    page.goto(base + path)
+    assert page.locator("form.contact-form").count() == 1, path
+    found = []
+    for state in ("empty", "errors"):
+        if state == "errors":
+            page.locator("form.contact-form button[type=submit]").click()
+            page.wait_for_load_state()
+            assert page.locator("#contact-form-errors").count() == 1
+        results = axe.run(page, options=AXE_OPTIONS).response
+        found += [
+            f"{state} [{language}]: {v['impact']} {v['id']} – {v['help']}"
+            for v in results["violations"]
+            if v["impact"] in BLOCKING
+        ]
+    assert not found, "axe violations:\n" + "\n".join(found)

@@ -5,6 +5,24 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from models_library.models.pages import DESCRIPTION_SECTIONS
 
 
+def _contacts(page):
+    """The page's contacts as the editor shows them (unticked checkboxes are not posted)."""
+    rows = []
+    for contact in page.contacts.all():
+        row = {
+            "id": contact.pk,
+            "name": contact.name,
+            "organisation": contact.organisation_id,
+            "role": contact.role,
+            "url": contact.url,
+            "email": contact.email,
+            "phone": contact.phone,
+        }
+        row.update({flag: "on" for flag in ("email_public", "phone_public") if getattr(contact, flag)})
+        rows.append(row)
+    return inline_formset(rows, initial=len(rows))
+
+
 def practice_model_form(page, **overrides):
     data = {
         "title": page.title,
@@ -23,7 +41,7 @@ def practice_model_form(page, **overrides):
         "keywords": "",
         "cover_image_alt": "",
         "target_groups": [tg.pk for tg in page.target_groups.all()],
-        "contacts": inline_formset([]),
+        "contacts": _contacts(page),
         "adoptions": inline_formset([]),
         "comments": inline_formset([]),
         "seo_title": "",

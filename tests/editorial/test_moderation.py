@@ -19,6 +19,9 @@ def draft_a(orgs, editor_a, target_group):
         title="A:n luonnos",
         live=False,
         owner=editor_a,
+        # Ready/Established models also need a contact (test_contact_required.py); these
+        # tests are about the workflow, so the draft is still in development.
+        development_stage="in_development",
     )
     page.target_groups.set([target_group])
     page.save_revision(user=editor_a)
@@ -155,6 +158,7 @@ def incomplete_a(orgs, editor_a):
         title="A:n keskeneräinen",
         live=False,
         owner=editor_a,
+        development_stage="in_development",
     )
     page.save_revision(user=editor_a)
     return page

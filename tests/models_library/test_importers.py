@@ -39,6 +39,7 @@ def _all_text(parsed):
         parsed.keywords,
         parsed.cover_image_alt,
     ]
+    parts += parsed.places + parsed.funders  # mapped to vocabularies (unmatched names kept as text on import)
     parts += list(parsed.sections.values())
     parts += [s["heading"] + " " + s["body"] for s in parsed.extra_sections]
     return _plain(" ".join(parts))
@@ -238,7 +239,9 @@ def test_json_round_trip_is_lossless(library, tmp_path):
     a.one_off_cost_min, a.one_off_cost_max, a.yearly_cost_max = 1000, 2000, 500
     a.funding_used = "STM"
     a.save_revision().publish()
-    ModelContact.objects.create(page=b, organisation=data["vocab"]["o1"], role="owner", email="info@example.fi")
+    ModelContact.objects.create(
+        page=b, organisation=data["vocab"]["o1"], role="owner", email="info@example.fi", email_public=True
+    )
     c = data["c"]
     c.parent_model = a
     c.save_revision().publish()

@@ -69,7 +69,9 @@ def full_model(library, lean_site):
             "related_models": [related],
         },
     )
-    ModelContact.objects.create(page=page, organisation=v["o1"], role="owner", email="kirjaamo@example.fi")
+    ModelContact.objects.create(
+        page=page, organisation=v["o1"], role="owner", email="kirjaamo@example.fi", email_public=True
+    )
     Adoption.objects.create(page=page, organisation=v["o2"], municipality=municipality, year=2022, status="piloting")
     return {"page": page, "bundle": bundle, "related": related, "v": v, "document": document}
 
@@ -87,9 +89,9 @@ def test_model_page_renders_every_field(client, full_model, library):
         "Lapin hyvinvointialue",
         "Posio",
         "Sosiaali- ja terveysministeriö (STM)",
-        "21.02.2023",
-        "28.02.2023",
-        "03.05.2024",
+        "21.2.2023",
+        "28.2.2023",
+        "3.5.2024",
         "Perusidean teksti.",
         "Ympäristön teksti.",
         "Asiakasymmärryksen teksti.",
