@@ -94,25 +94,29 @@ def send_contact_message(page, data, request):
     return len(outgoing)
 
 
+def _contact_page(request, page, form, status=200):
+    """The form's own page: it carries a CSRF token, so it is never cached; the model page
+    only links here and stays in the page cache."""
+    context = {"page": page, "contact_form": form, "contact_url": page.url + page.reverse_subpage("contact")}
+    response = TemplateResponse(request, "models_library/contact_page.html", context, status=status)
+    add_never_cache_headers(response)
+    return response
+
+
 @rate_limit("model-contact")
 def contact_view(page, request):
-    """POST of the form on the model page: send and go back, or show the page with the errors."""
-    if request.method != "POST":
-        # The form lives on the model page; this address only receives it.
-        return HttpResponseRedirect(page.get_url(request) + "#contact")
+    """GET: the form on a page of its own. POST: send, then the same page says it was sent."""
     if not recipients(page):
         raise Http404("This model has no contact address.")
+    if request.method != "POST":
+        return _contact_page(request, page, ContactForm())
     form = ContactForm(request.POST)
-    if form.is_valid():
-        if not form.is_spam():  # a robot is answered like a person, and nothing is sent
-            with translation.override(page.locale.language_code):
-                send_contact_message(page, form.cleaned_data, request)
-        messages.success(request, gettext("Thank you. Your message has been sent to the developers of the model."))
-        response = HttpResponseRedirect(page.get_url(request) + "#contact")
-        add_never_cache_headers(response)
-        return response
-    context = page.get_context(request)
-    context["contact_form"] = form
-    response = TemplateResponse(request, page.get_template(request), context, status=400)
+    if not form.is_valid():
+        return _contact_page(request, page, form, status=400)
+    if not form.is_spam():  # a robot is answered like a person, and nothing is sent
+        with translation.override(page.locale.language_code):
+            send_contact_message(page, form.cleaned_data, request)
+    messages.success(request, gettext("Thank you. Your message has been sent to the developers of the model."))
+    response = HttpResponseRedirect(page.url + page.reverse_subpage("contact"))
     add_never_cache_headers(response)
     return response

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.utils.cache import add_never_cache_headers
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -45,7 +44,7 @@ from ..blocks import (
     MaterialBlock,
     ResourcesBlock,
 )
-from ..contact import ContactForm, contact_view
+from ..contact import contact_view
 from ..sections import DESCRIPTION_SECTIONS
 from .evidence import COST_BAND_DEFINITIONS, EVIDENCE_DEFINITIONS, CostBand, EvidenceLevel, cost_band_for
 from .vocabularies import Funder, Municipality, Organisation, Region, TargetGroup, Theme
@@ -574,11 +573,7 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, R
 
     @path("")
     def model_page(self, request):
-        response = TemplateResponse(request, self.get_template(request), self.get_context(request))
-        if response.context_data.get("contact_form") is not None:
-            # The contact form carries a CSRF token: never from a shared cache.
-            add_never_cache_headers(response)
-        return response
+        return TemplateResponse(request, self.get_template(request), self.get_context(request))
 
     @path("contact/", name="contact")
     def contact(self, request):
@@ -611,9 +606,9 @@ def model_page_context(page):
         "child_models": children,
         "bundle": bundle,
         "contacts": contacts,
-        # "Contact the developers" relays to the contacts' addresses, public or not.
-        "contact_form": ContactForm() if any(c.email for c in contacts) else None,
-        "contact_url": (page.url or "") + page.reverse_subpage("contact"),
+        # "Contact the developers" (a page of its own, so this one stays cacheable) relays
+        # to the contacts' addresses, public or not.
+        "contact_url": (page.url or "") + page.reverse_subpage("contact") if any(c.email for c in contacts) else None,
         "adoptions": list(page.adoptions.select_related("organisation", "municipality", "region")),
         "library": page.library,
     }

@@ -127,6 +127,8 @@ def test_model_page_contact_form_has_no_axe_violations(page, live_site, language
     path = site.url("PracticeModelPage", language)
     axe = Axe()
     page.goto(base + path)
+    page.locator(".model-contacts a[href$='contact/']").click()
+    page.wait_for_load_state()
     assert page.locator("form.contact-form").count() == 1, path
     found = []
     for state in ("empty", "errors"):

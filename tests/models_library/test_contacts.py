@@ -72,11 +72,22 @@ def test_page_shows_public_contact_details_only(client, model):
     assert "Projektityöntekijä" in text  # the person or role is shown, their addresses are not
     assert HIDDEN_EMAIL not in html and HIDDEN_PHONE not in html
     assert HIDDEN_EMAIL.split("@")[0] not in html
-    # the form is on the page and carries a CSRF token: the response is never shared
+    # the model page links to the form's own page and carries no CSRF token (it stays cacheable)
+    assert contacts.select_one(f'a[href="{model.url}contact/"]')
+    assert "csrfmiddlewaretoken" not in html and 'class="contact-form"' not in html
+    assert "no-cache" not in response.get("Cache-Control", "")
+
+
+def test_form_page_carries_the_form_and_is_never_cached(client, model):
+    response = client.get(f"{model.url}contact/")
+    assert response.status_code == 200
+    html = response.content.decode()
     form = BeautifulSoup(html, "html.parser").select_one("form.contact-form")
     assert form["method"] == "post" and form["action"] == f"{model.url}contact/"
     assert form.select_one('input[name="csrfmiddlewaretoken"]')
-    assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    assert "no-cache" in response["Cache-Control"]
+    assert HIDDEN_EMAIL not in html and PUBLIC_EMAIL not in html  # the form page prints no address
+    assert f'href="{model.url}"' in html  # the way back to the model
 
 
 def test_api_export_csv_and_compare_never_carry_non_public_details(client, model, library, tmp_path):
@@ -105,7 +116,7 @@ def test_api_export_csv_and_compare_never_carry_non_public_details(client, model
 
 def test_form_relays_to_every_contact_address_without_javascript(client, model):
     response = client.post(f"{model.url}contact/", form_data(send_copy="on"))
-    assert response.status_code == 302 and response["Location"] == f"{model.url}#contact"
+    assert response.status_code == 302 and response["Location"] == f"{model.url}contact/"
     to_contacts = [m for m in mail.outbox if m.to != ["maija@example.org"]]
     assert sorted(m.to[0] for m in to_contacts) == sorted([PUBLIC_EMAIL, HIDDEN_EMAIL])
     assert all(len(m.to) == 1 and not m.cc and not m.bcc for m in to_contacts)  # nobody sees another's address
@@ -160,11 +171,6 @@ def test_post_needs_csrf_token(model):
     assert mail.outbox == []
 
 
-def test_get_of_the_post_address_goes_back_to_the_page(client, model):
-    response = client.get(f"{model.url}contact/")
-    assert response.status_code == 302 and response["Location"] == f"{model.url}#contact"
-
-
 @override_settings(RATE_LIMIT_ENABLED=True, RATE_LIMITS={"model-contact": "2/h"})
 def test_refused_after_the_rate_limit(client, model):
     from django.core.cache import cache
@@ -186,3 +192,4 @@ def test_model_without_contact_address_has_no_form(client, library):
     assert 'class="contact-form"' not in html
     assert "Toimintamallille ei ole vielä annettu yhteystietoja." in html
     assert client.post(f"{page.url}contact/", form_data()).status_code == 404
+    assert client.get(f"{page.url}contact/").status_code == 404
