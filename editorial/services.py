@@ -134,12 +134,14 @@ def lock_and_find_new_page_twin(parent, user, page_class, slug):
     if not slug or not user.is_authenticated:
         return None
     since = timezone.now() - NEW_PAGE_TWIN_WINDOW
-    return (
+    twin = (
         page_class.objects.child_of(parent)
         .filter(slug=slug, owner=user, first_published_at__isnull=True, latest_revision_created_at__gte=since)
-        .exclude(revisions__created_at__lt=since)
         .first()
     )
+    if twin is None or twin.revisions.filter(created_at__lt=since).exists():
+        return None  # an older draft of the same name is a different page: the form says so
+    return twin
 
 
 # --- Publishing checks -------------------------------------------------------------------

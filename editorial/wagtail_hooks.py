@@ -108,6 +108,7 @@ def translation_editor_with_review(request, page):
     translation = translation_for_page(page)
     if translation is None:
         return None
+    protect_organisation_sections(request, page)  # this hook runs first: the same boundary
     may_publish = may_publish_translation(page, request.user)
     if request.method == "POST" and not may_publish and "localize-convert-to-alias" in request.POST:
         raise PermissionDenied
