@@ -101,3 +101,19 @@ def test_related_models_offer_only_the_pages_language(model_a, model_b):
     assert model_b_sv.pk not in choices
     sv_form = form_class(instance=model_b_sv, parent_page=model_b_sv.get_parent(), for_user=None)
     assert set(sv_form.fields["related_models"].queryset.values_list("pk", flat=True)) == {model_b_sv.pk}
+
+
+def test_editor_lands_in_her_own_sections(logged_in, editor_a, orgs):
+    html = logged_in(editor_a).get("/admin/").content.decode()
+    assert 'id="editorial-own-sections-section"' in html
+    assert f"/admin/pages/{orgs['sections']['a']['library'].pk}/" in html
+    assert f"/admin/pages/{orgs['sections']['b']['library'].pk}/" not in html
+
+
+def test_change_request_comment_on_top_of_the_edit_view(logged_in, editor_a, moderator, model_a):
+    workflow_state = model_a.get_workflow().start(model_a, editor_a)
+    task_state = workflow_state.current_task_state
+    task_state.task.specific.on_action(task_state, moderator, "reject", comment="Lisää kohderyhmän kuvaus.")
+    html = logged_in(editor_a).get(f"/admin/pages/{model_a.pk}/edit/").content.decode()
+    assert "Lisää kohderyhmän kuvaus." in html
+    assert html.index("Lisää kohderyhmän kuvaus.") < html.index('name="title"')
