@@ -3,7 +3,7 @@
 ``ROLES`` (and ``ORGANISATION_EDITORS``) is the one definition of what each role may do;
 nothing else grants role permissions (no data migration, no demo loader).
 ``setup_roles()`` is idempotent: it (re)creates the groups, gives each exactly the
-permissions of its role (documented in docs/editorial.md) and assigns the "Moderation"
+permissions of its role (documented in docs/editorial.md) and assigns the moderation
 workflow to the library and calendar in every language. Run it through ``manage.py
 setup_roles`` after ``migrate`` and after the site structure exists (``load_demo`` does it
 for you); per-organisation editor groups are made by
@@ -35,8 +35,12 @@ MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
 SITE_ADMINISTRATORS = "Site administrators"
 EDITORS_PREFIX = "Editors: "
-WORKFLOW_NAME = "Moderation"
-TASK_NAME = "Moderator approval"
+# Workflow and task names are data shown as such in every admin language (Wagtail has no
+# translatable name field): Finnish first, then Swedish and English.
+WORKFLOW_NAME = "Moderointi / Moderering / Moderation"
+TASK_NAME = "Moderaattorin hyväksyntä / Moderatorns godkännande / Moderator approval"
+# The names of sites set up before, renamed by ``ensure_workflow``.
+OLD_NAMES = {WORKFLOW_NAME: "Moderation", TASK_NAME: "Moderator approval"}
 
 # Page permission types per role (Wagtail: "change" also allows deleting unpublished pages,
 # "publish" is what separates moderators from editors).
@@ -198,7 +202,13 @@ def _translated_roots():
     return list(Page.objects.filter(depth=2).exclude(locale=default))
 
 
+def _rename_old(model, name):
+    model.objects.filter(name=OLD_NAMES[name]).exclude(name=name).update(name=name)
+
+
 def ensure_workflow(moderators, pages):
+    _rename_old(Workflow, WORKFLOW_NAME)
+    _rename_old(ModerationTask, TASK_NAME)
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     if not workflow.active:
         workflow.active = True

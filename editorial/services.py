@@ -16,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale, Page, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
@@ -87,6 +87,61 @@ def organisation_for_page(page):
     if parent is not None and parent.specific_class is OrganisationSectionPage:
         return parent.specific.organisation
     return None
+
+
+def own_sections(user):
+    """The Finnish organisation sections of the organisations whose editor ``user`` is."""
+    if not user.is_authenticated:
+        return []
+    return list(
+        OrganisationSectionPage.objects.filter(
+            organisation__editors__group__in=user.groups.all(), locale=Locale.get_default()
+        )
+        .select_related("organisation")
+        .order_by("path")
+    )
+
+
+def change_request(page):
+    """The moderator's "request changes" task state when ``page`` is waiting for changes, else None."""
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    return (
+        TaskState.objects.filter(workflow_state=state, status=TaskState.STATUS_REJECTED)
+        .select_related("finished_by")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+# --- Page creation races --------------------------------------------------------------------
+
+#: How long after its creation a never-published page counts as "the page this form just
+#: created" (the first autosave racing the first "Save draft" of the same form).
+NEW_PAGE_TWIN_WINDOW = datetime.timedelta(minutes=10)
+
+
+def lock_and_find_new_page_twin(parent, user, page_class, slug):
+    """The draft ``user`` created a moment ago under ``parent`` with ``slug``, or None.
+
+    Locks ``parent`` first (a row lock on PostgreSQL; SQLite writes are serialised anyway)
+    so that of two create requests of the same form (the first autosave and the first
+    "Save draft"), the second waits for the first and then finds its page instead of failing
+    with "slug already in use". Must run inside the request's transaction.
+    """
+    Page.objects.select_for_update().filter(pk=parent.pk).first()
+    if not slug or not user.is_authenticated:
+        return None
+    since = timezone.now() - NEW_PAGE_TWIN_WINDOW
+    twin = (
+        page_class.objects.child_of(parent)
+        .filter(slug=slug, owner=user, first_published_at__isnull=True, latest_revision_created_at__gte=since)
+        .first()
+    )
+    if twin is None or twin.revisions.filter(created_at__lt=since).exists():
+        return None  # an older draft of the same name is a different page: the form says so
+    return twin
 
 
 # --- Publishing checks -------------------------------------------------------------------

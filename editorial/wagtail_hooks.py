@@ -1,21 +1,46 @@
-"""Wagtail admin integration: publishing checks, dashboard panels, reports, editor guide."""
+"""Wagtail admin integration: publishing checks, dashboard panels, reports, editor guide,
+translations under review."""
+
+import json
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import include, path, reverse
+from django.utils.html import escape
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
+from wagtail_localize.views import edit_translation
+
+from core.widgets import DATE_FIELD_OVERRIDE, DATETIME_FIELD_OVERRIDE, TEXT_FIELD_OVERRIDE
 
 from . import admin_urls
 from .models import OrganisationSectionPage
 from .publishing import latest_revision_blockers, publish_blockers
-from .services import outdated_translations, stale_models_for_user
+from .services import (
+    change_request,
+    lock_and_find_new_page_twin,
+    outdated_translations,
+    own_sections,
+    stale_models_for_user,
+)
+from .translations import may_publish_translation, translation_for_page, translation_worklist
+
+# Dates typed the Finnish way are parsed or refused with a message, never replaced.
+register_form_field_override(models.DateTimeField, override=DATETIME_FIELD_OVERRIDE)
+register_form_field_override(models.DateField, override=DATE_FIELD_OVERRIDE)
+# Text with a limit is counted, never cut (exact class: rich text keeps its own editor).
+register_form_field_override(models.TextField, override=TEXT_FIELD_OVERRIDE, exact_class=True)
 
 
 @hooks.register("register_admin_urls")
@@ -70,6 +95,110 @@ def protect_organisation_sections(request, page):
     """Editors hold "change" on their section to edit what is below it, not the section itself."""
     if isinstance(page.specific, OrganisationSectionPage) and not page.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
+
+
+# --- Translations under review --------------------------------------------------------------
+
+
+@hooks.register("before_edit_page", order=-1)
+def translation_editor_with_review(request, page):
+    """wagtail-localize's translation editor, with "Submit for review" and without the
+    actions that would publish for someone who may not publish (runs before
+    wagtail-localize's own hook, which would render the same editor without them)."""
+    translation = translation_for_page(page)
+    if translation is None:
+        return None
+    protect_organisation_sections(request, page)  # this hook runs first: the same boundary
+    may_publish = may_publish_translation(page, request.user)
+    if request.method == "POST" and not may_publish and "localize-convert-to-alias" in request.POST:
+        raise PermissionDenied
+    response = edit_translation.edit_translation(request, translation, page)
+    if response.status_code != 200 or request.method != "GET":
+        return response
+    # The view returns rendered HTML (no template context to adjust): the editor's props are
+    # JSON in an escaped attribute, and the review box goes just before the editor.
+    html = response.content.decode()
+    if not may_publish:
+        alias_url = reverse("wagtail_localize:convert_to_alias", args=[page.pk])
+        html = html.replace(escape(json.dumps(alias_url)), "null")
+    review = render_to_string(
+        "editorial/includes/translation_review.html",
+        {
+            "submit_url": reverse("editorial_submit_translation", args=[translation.pk]),
+            "has_workflow": page.get_workflow() is not None,
+            "state": page.current_workflow_state,
+        },
+        request=request,
+    )
+    html = html.replace('<div class="js-translation-editor"', review + '<div class="js-translation-editor"', 1)
+    response.content = html.encode()
+    return response
+
+
+@hooks.register("construct_page_action_menu")
+def hide_convert_to_alias(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and page.pk and not may_publish_translation(page, request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "localize-convert-to-alias"]
+
+
+# --- Page creation races -------------------------------------------------------------------
+
+
+@hooks.register("before_create_page")
+def save_into_the_page_just_created(request, parent_page, page_class):
+    """The first autosave and the first "Save draft" of a new page may arrive together:
+    both would create the page, and the second failed with "slug already in use" (a 500),
+    losing what it carried. The second now saves into the page the first created."""
+    if request.method != "POST":
+        return None
+    slug = request.POST.get("slug") or slugify(request.POST.get("title", ""))
+    twin = lock_and_find_new_page_twin(parent_page, request.user, page_class, slug)
+    if twin is None:
+        return None
+    return EditView.as_view()(request, page_id=twin.pk)
+
+
+# --- Change requests and the editor's own sections --------------------------------------------
+
+
+@hooks.register("before_edit_page")
+def show_change_request_first(request, page):
+    """The moderator's change request at the top of the edit view, not two clicks deep."""
+    if request.method != "GET":
+        return
+    request_for_changes = change_request(page)
+    if request_for_changes is None:
+        return
+    messages.warning(
+        request,
+        _("%(moderator)s asked for changes on %(date)s: “%(comment)s”")
+        % {
+            "moderator": request_for_changes.finished_by.get_full_name()
+            or request_for_changes.finished_by.get_username()
+            if request_for_changes.finished_by
+            else _("A moderator"),
+            "date": request_for_changes.finished_at.strftime("%d.%m.%Y") if request_for_changes.finished_at else "",
+            "comment": request_for_changes.get_comment() or _("no comment"),
+        },
+    )
+
+
+class OwnSectionsPanel(Component):
+    """Links to the editor's own sections: her work starts there, not at the site root."""
+
+    name = "editorial_own_sections"
+    order = 80
+    template_name = "editorial/panels/own_sections.html"
+
+    def __init__(self, user):
+        self.sections = own_sections(user)
+
+    def get_context_data(self, parent_context):
+        return {"sections": self.sections}
+
+    def render_html(self, parent_context):
+        return super().render_html(parent_context) if self.sections else ""
 
 
 # --- Freshness ---------------------------------------------------------------------------
@@ -138,8 +267,25 @@ class OutdatedTranslationsPanel(Component):
         return super().render_html(parent_context) if self.rows else ""
 
 
+class TranslationWorklistPanel(Component):
+    name = "editorial_translation_worklist"
+    order = 94
+    template_name = "editorial/panels/translation_worklist.html"
+
+    def __init__(self, user):
+        self.languages = translation_worklist(user)
+
+    def get_context_data(self, parent_context):
+        return {"languages": self.languages}
+
+    def render_html(self, parent_context):
+        return super().render_html(parent_context) if self.languages else ""
+
+
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
+    panels.append(OwnSectionsPanel(request.user))
+    panels.append(TranslationWorklistPanel(request.user))
     panels.append(StaleModelsPanel(request.user))
     panels.append(OutdatedTranslationsPanel(request.user))
 

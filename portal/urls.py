@@ -12,11 +12,13 @@ from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from core import faults
+from editorial import views as editorial_views
 from home import views as home_views
 from home.sitemap import MultilingualSitemap
 
@@ -31,6 +33,24 @@ urlpatterns = [
     path("admin/login/", auth_limits.admin_login, name="wagtailadmin_login"),
     path("admin/password_reset/", auth_limits.admin_password_reset, name="wagtailadmin_password_reset"),
     path("django-admin/login/", auth_limits.django_admin_login),
+    # wagtail-localize actions that publish, guarded so translations publish only through
+    # review, and the site history with a language column.
+    *decorate_urlpatterns(
+        [
+            path("admin/localize/page/<int:page_id>/convert_to_alias/", editorial_views.guarded_convert_to_alias),
+            path(
+                "admin/localize/update/<int:translation_source_id>/",
+                editorial_views.GuardedUpdateTranslationsView.as_view(),
+            ),
+            # The site history with a language column (editorial/views.py).
+            path("admin/reports/site-history/", editorial_views.SiteHistoryWithLanguageView.as_view()),
+            path(
+                "admin/reports/site-history/results/",
+                editorial_views.SiteHistoryWithLanguageView.as_view(results_only=True),
+            ),
+        ],
+        lambda view: require_admin_access(faults.atomic_writes(view)),
+    ),
     # Every admin write is one transaction (core/faults.py): nothing half-saved.
     path("admin/", include(decorate_urlpatterns(wagtailadmin_urls.urlpatterns, faults.atomic_writes))),
     path("django-admin/", admin.site.urls),

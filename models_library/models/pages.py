@@ -22,6 +22,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import SECTION_FEATURES, AttachmentBlock
+from core.forms import SameLanguagePageForm
 from core.indexing import LemmaIndexedMixin
 from core.moderation import EditorialRules, ModeratedIndex
 from core.sections import SectionedPageMixin
@@ -344,6 +345,9 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, R
         symmetrical=False,
         related_name="+",
     )
+
+    # Related models and the bundle are chosen among pages of the model's own language.
+    base_form_class = SameLanguagePageForm
 
     api_fields = [
         APIField("short_description"),

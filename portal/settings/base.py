@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "core.faults.ServiceUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After the CSP middleware: previews may be framed by the admin (core/preview.py).
+    "core.preview.PreviewFramingMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it sees the authenticated user (brute-force protection of the login).
     "axes.middleware.AxesMiddleware",
@@ -313,6 +315,13 @@ WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# The admin's date pickers show (and read back) the Finnish form; see core/formats/finnish_input.py.
+WAGTAIL_DATE_FORMAT = "%d.%m.%Y"
+WAGTAIL_DATETIME_FORMAT = "%d.%m.%Y %H.%M"
+WAGTAIL_TIME_FORMAT = "%H.%M"
+# A new translation starts as a draft and goes live only through moderation
+# (editorial/translations.py); by default wagtail-localize copies the source's live status.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILSEARCH_HITS_MAX_AGE = 30
 WAGTAILFRONTENDCACHE = {}
 

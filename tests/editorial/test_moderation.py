@@ -4,6 +4,7 @@ import pytest
 from django.utils.html import strip_tags
 from wagtail.models import Page, TaskState, WorkflowState
 
+from editorial.roles import WORKFLOW_NAME
 from models_library.models import PracticeModelPage
 from tests.factories import PracticeModelPageFactory
 
@@ -49,7 +50,7 @@ def submit(client, page):
     assert response.status_code == 302
     state = WorkflowState.objects.get(base_content_type__isnull=False, object_id=str(page.pk))
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
-    assert state.workflow.name == "Moderation"
+    assert state.workflow.name == WORKFLOW_NAME
     return state
 
 
