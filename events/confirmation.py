@@ -77,7 +77,7 @@ def details(registration, event, event_url, personal_url):
         when=_when_text(start, end, event.all_day),
         place=_place_text(event),
         accessibility=event.accessibility_info,
-        join_url=event.join_url if event.is_online and registration.status == "confirmed" else "",
+        join_url=event.join_url if registration.status == "confirmed" else "",
         organiser=event.organiser.name if event.organiser_id else "",
         contact=event.contact,
         event_url=event_url,
