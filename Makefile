@@ -10,7 +10,11 @@ export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .PHONY: run setup install install-test lint catalogues migrate demo test test-audit test-search-es test-fast browser-deps messages bench lock check-deploy clean
 
+# Absolute links (e-mails, .ics, feeds, JSON-LD, API) name the address served here;
+# the demo loader and configure_site write it into the Wagtail Site.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup ## Set up everything and serve the demo site on http://$(HOST):$(PORT)/
+	$(PY) manage.py configure_site
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 setup: install catalogues migrate demo ## Everything but serving

@@ -20,6 +20,8 @@ from events.models import EventLanguage, EventPage
 from events.recurrence import local_zone
 from models_library.models import Municipality, Organisation, PracticeModelPage, Region, TargetGroup
 
+from . import event_registration
+
 DATA = Path(__file__).resolve().parent / "data" / "events.json"
 TRANSLATED_FIELDS = ("title", "summary", "body", "venue_name", "street_address", "accessibility_info")
 
@@ -86,6 +88,7 @@ def _apply(page, item, today, lookups, messages):
     page.registration_deadline = _at(today, deadline, "23:59") if deadline is not None else None
     if page.is_online and not page.join_url:
         page.join_url = "https://meet.example.fi/" + item["slug"]
+    event_registration.apply(page)
 
 
 def _set_relations(page, item):

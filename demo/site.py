@@ -12,6 +12,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from core.localization import translate_page
+from core.site_url import configure_site
 from events.models import EventIndexPage
 from home.models import ArticleIndexPage, HomePage, PortalSettings, StandardPage
 from models_library.models import PracticeModelIndexPage
@@ -79,6 +80,7 @@ def ensure_site_structure(stdout=None):
     elif site.root_page_id != home.pk:
         site.root_page = home
         site.save()
+    configure_site(site)  # hostname and port from SITE_URL: absolute links point to the real site
     _translate(home, data["home"], locales)
     sections = {}
     for key, model in (

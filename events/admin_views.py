@@ -55,7 +55,11 @@ def _decrypt_needs(rows):
 
 def registrations_view(request, page_id):
     event = _event_for(request, page_id)
-    rows = list(Registration.objects.filter(event=event).order_by("status", "created_at", "pk"))
+    rows = list(
+        Registration.objects.filter(event=event)
+        .select_related("occurrence")
+        .order_by("occurrence__start", "status", "created_at", "pk")
+    )
     unreadable = _decrypt_needs(rows)
     if request.GET.get("format") == "csv":
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -65,18 +69,20 @@ def registrations_view(request, page_id):
         writer.writerow(
             [
                 _("Status"),
+                _("Date"),
                 _("Name"),
                 _("E-mail"),
                 pgettext("a body such as a municipality or association", "Organisation"),
                 _("Dietary or accessibility needs"),
                 _("Registered"),
-                _("Cancelled"),
+                pgettext("registration", "Cancelled on"),
             ]
         )
         for row in rows:
             writer.writerow(
                 [
                     row.get_status_display(),
+                    timezone.localtime(row.occurrence.start).strftime("%Y-%m-%d %H:%M") if row.occurrence else "",
                     _cell(row.name),
                     _cell(row.email),
                     _cell(row.organisation),

@@ -1,4 +1,9 @@
-"""RSS and Atom feeds of upcoming events (django.contrib.syndication), per calendar and language."""
+"""RSS and Atom feeds of upcoming events (django.contrib.syndication), per calendar and language.
+
+They take the calendar page's filter parameters (CalendarQuery), so a feed link copied
+from a filtered calendar lists what the page lists; every link is absolute on the Site's
+root URL (SITE_URL), not on the host the feed reader happened to ask.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
@@ -6,33 +11,34 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from .calendar import visible_occurrences
+from .calendar import CalendarQuery
 
 FEED_ITEMS = 50
 
 
 class UpcomingEventsRSS(Feed):
-    def get_object(self, request, index_page):
-        self.request = request
-        return index_page
-
     def title(self, index_page):
         return _("%(calendar)s: upcoming events") % {"calendar": index_page.title}
 
     def link(self, index_page):
-        return index_page.get_url(self.request)
+        return index_page.get_full_url(self.request)
+
+    def feed_url(self, index_page):
+        name = "atom" if self.feed_type is Atom1Feed else "rss"
+        url = index_page.get_full_url(self.request) + index_page.reverse_subpage(name)
+        query = self.query.filter_params().urlencode()
+        return f"{url}?{query}" if query else url
 
     def description(self, index_page):
         return _("Upcoming workshops, trainings and meetings.")
 
+    def get_object(self, request, index_page):
+        self.request = request
+        self.query = CalendarQuery(index_page, Locale.get_active(), "upcoming", request.GET)
+        return index_page
+
     def items(self, index_page):
-        locale = Locale.get_active()
-        return list(
-            visible_occurrences(index_page, locale)
-            .upcoming()
-            .for_listing()
-            .select_related("event__organiser")[:FEED_ITEMS]
-        )
+        return list(self.query.occurrences().select_related("event__organiser")[:FEED_ITEMS])
 
     def item_title(self, occurrence):
         event = occurrence.event
@@ -45,7 +51,7 @@ class UpcomingEventsRSS(Feed):
         return occurrence.event.summary
 
     def item_link(self, occurrence):
-        return occurrence.event.get_url(self.request)
+        return occurrence.event.get_full_url(self.request)
 
     def item_guid(self, occurrence):
         return occurrence.uid

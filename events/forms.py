@@ -1,7 +1,10 @@
 """The registration form: short, labelled, errors per field in the visitor's language."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext
 
 NEEDS_MAX_LENGTH = 1000
 
@@ -44,7 +47,35 @@ class ConsentField(forms.Field):
         return value is True or value == self.CHECKED
 
 
+def date_label(choice, all_day=False):
+    """ "Tue 10.3.2026 9:00 (3 places left)": weekday and time so the list reads without a calendar."""
+    start = timezone.localtime(choice.occurrence.start)
+    text = date_format(start, "D j.n.Y" if all_day else "D j.n.Y H:i")
+    if choice.places_left is None:
+        return text
+    if choice.waiting_list:
+        full = pgettext("registration date", "full, waiting list")
+        return f"{text} ({full})"
+    left = ngettext("%(count)s place left", "%(count)s places left", choice.places_left) % {"count": choice.places_left}
+    return f"{text} ({left})"
+
+
 class RegistrationForm(forms.Form):
+    def __init__(self, *args, date_choices=None, all_day=False, **kwargs):
+        """``date_choices`` (registrations.date_choices): a series asks for the date first."""
+        super().__init__(*args, **kwargs)
+        if date_choices is not None:
+            self.fields["occurrence"] = forms.ChoiceField(
+                label=_("Date"),
+                choices=[("", _("Choose a date"))] + [(c.key, date_label(c, all_day)) for c in date_choices],
+                help_text=_("Each date has its own places. Register separately for each date you come to."),
+                error_messages={
+                    "required": _("Choose a date."),
+                    "invalid_choice": _("Choose a date from the list."),
+                },
+            )
+            self.order_fields(["occurrence"])
+
     name = forms.CharField(
         label=_("Name"),
         max_length=200,

@@ -21,7 +21,7 @@ from core.ratelimit import rate_limit
 
 from . import ical, registrations
 from .calendar import CalendarQuery, page_size
-from .emails import send_registration_email
+from .emails import registration_details, send_registration_email
 from .forms import RegistrationForm
 from .models import EventIndexPage, EventPage, Registration
 from .structured_data import event_json_ld, json_ld_script
@@ -39,7 +39,8 @@ def _subpage_url(index_page, request, name, params=None):
 def _ical_url(request, index_page, params):
     url = reverse("events_feeds:calendar_ical", kwargs={"index_id": index_page.pk})
     query = params.urlencode()
-    return request.build_absolute_uri(f"{url}?{query}" if query else url)
+    # Absolute on the Site's address (SITE_URL): calendar apps keep this URL for good.
+    return index_page.get_site().root_url + (f"{url}?{query}" if query else url)
 
 
 def calendar_view(request, index_page, mode):
@@ -61,8 +62,8 @@ def calendar_view(request, index_page, mode):
             "month_url": _subpage_url(index_page, request, "month", filter_params),
             "past_url": _subpage_url(index_page, request, "past", filter_params),
             "ical_url": _ical_url(request, index_page, filter_params),
-            "rss_url": _subpage_url(index_page, request, "rss"),
-            "atom_url": _subpage_url(index_page, request, "atom"),
+            "rss_url": _subpage_url(index_page, request, "rss", filter_params),
+            "atom_url": _subpage_url(index_page, request, "atom", filter_params),
         }
     )
     if mode == "month":
@@ -134,8 +135,11 @@ def serve_event_page(page, request, *args, **kwargs):
     now = timezone.now()
     form = None
     registration_open = page.registration_is_open(now)
+    dates = registrations.date_choices(page, now) if registration_open and page.is_recurring else None
     if registration_open:
-        form = RegistrationForm(request.POST if request.method == "POST" else None)
+        form = RegistrationForm(
+            request.POST if request.method == "POST" else None, date_choices=dates, all_day=page.all_day
+        )
         if request.method == "POST" and form.is_valid():
             try:
                 outcome = registrations.register(page, form.cleaned_data, language=get_language(), now=now)
@@ -165,7 +169,10 @@ def serve_event_page(page, request, *args, **kwargs):
         {
             "form": form,
             "registration_open": registration_open,
-            "places_left": registrations.places_left(page) if page.registration_enabled else None,
+            "places_left": (
+                registrations.places_left(page) if page.registration_enabled and not page.is_recurring else None
+            ),
+            "date_choices": dates,
             "upcoming_occurrences": occurrences,
             "all_occurrences": page.occurrence_rows,
             "next_occurrence": next_occurrence,
@@ -208,7 +215,7 @@ def registration_detail(request, token):
             "registration": registration,
             "event": event,
             "cancelled_now": cancelled_now,
-            "show_join_url": registration.status == Registration.Status.CONFIRMED and event.join_url,
+            "details": registration_details(registration, event),
         },
     )
     patch_cache_control(response, private=True)

@@ -262,6 +262,14 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         blank=True,
         help_text=_("Use instead of registration on this site."),
     )
+    # "Ask the organiser": a person or role mailbox visitors and participants can write to.
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("Shown on the event page and in confirmations. Prefer a role mailbox."),
+    )
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     ical_sequence = models.PositiveIntegerField(_("revision number"), default=0, editable=False)
 
     search_summary_fields = ("summary", "venue_name")
@@ -313,6 +321,7 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("organiser"),
+                FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")]),
                 FieldPanel("target_groups"),
                 FieldPanel("event_languages"),
                 FieldPanel("price"),
@@ -357,6 +366,8 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         SynchronizedField("registration_deadline"),
         SynchronizedField("waiting_list_enabled"),
         SynchronizedField("external_registration_url"),
+        SynchronizedField("contact_email"),
+        SynchronizedField("contact_phone"),
     ]
 
     # Public facts only: no participant data, and the join link only when it is public.
@@ -382,6 +393,7 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         APIField("registration_enabled"),
         APIField("registration_deadline"),
         APIField("external_registration_url"),
+        APIField("contact"),
         APIField("occurrence_list"),
     ]
 
@@ -412,6 +424,16 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         if self.registration_enabled and self.external_registration_url:
             errors["external_registration_url"] = _(
                 "Choose either registration on this site or an external registration link."
+            )
+        if (
+            self.join_url
+            and self.join_url_visibility == self.JoinLinkVisibility.REGISTERED
+            and not self.registration_enabled
+        ):
+            # Otherwise the page promises the link "to registered participants" and nobody can register.
+            errors["join_url_visibility"] = _(
+                "Only registered participants get this link: turn on registration on this site, "
+                "or show the link to everyone."
             )
         if errors:
             raise ValidationError(errors)
@@ -473,6 +495,12 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
     @property
     def public_join_url(self):
         return self.join_url if self.join_url_visibility == self.JoinLinkVisibility.PUBLIC else ""
+
+    @property
+    def contact(self):
+        """Whom to ask about the event: the event's own contact, else the site-wide events mailbox."""
+        email = self.contact_email or settings.EVENTS_CONTACT_EMAIL
+        return {"name": self.contact_name, "email": email, "phone": self.contact_phone}
 
     @property
     def municipality_code(self):

@@ -10,6 +10,7 @@ import secrets
 from django.core import signing
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .. import crypto
 
@@ -43,10 +44,21 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Place confirmed")
         WAITING = "waiting", _("On the waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        # Not "Cancelled" alone: sv "Inställt" would say the event was called off.
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled registration")
 
     event = models.ForeignKey(
         "events.EventPage", verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    # The date of a repeating series the person comes to (capacity and waiting list are per
+    # date); for a one-off event its only date. Kept (empty) if an editor deletes the date.
+    occurrence = models.ForeignKey(
+        "events.EventOccurrence",
+        verbose_name=_("date"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
@@ -61,6 +73,7 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("registered"), auto_now_add=True, db_index=True)
     promoted_at = models.DateTimeField(_("moved from the waiting list"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("personal data erased"), null=True, blank=True, db_index=True)
 
     objects = RegistrationQuerySet.as_manager()

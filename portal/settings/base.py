@@ -309,7 +309,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Toimintamallit"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme, host, port) of the site: absolute links in e-mails, .ics,
+# feeds, JSON-LD, CSV and the API use it. `manage.py configure_site` (and load_demo,
+# `make run`) write it into the default Wagtail Site (core/site_url.py).
+SITE_URL = os.environ.get("SITE_URL") or os.environ.get("WAGTAILADMIN_BASE_URL") or "http://127.0.0.1:8000"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -378,6 +382,10 @@ LIBRARY_PAGE_SIZE = int(os.environ.get("LIBRARY_PAGE_SIZE", "20"))
 EVENTS_PAGE_SIZE = 20
 # Domain part of iCalendar UIDs: keep it fixed forever (changing it duplicates events in calendars).
 EVENTS_ICAL_UID_DOMAIN = os.environ.get("EVENTS_ICAL_UID_DOMAIN", "toimintamallit.fi")
+# "Ask the organiser" address for events that name no contact of their own.
+EVENTS_CONTACT_EMAIL = os.environ.get("EVENTS_CONTACT_EMAIL", "tapahtumat@example.fi")
+# send_event_reminders e-mails participants this many days before their date.
+EVENT_REMINDER_DAYS = int(os.environ.get("EVENT_REMINDER_DAYS", "2"))
 # Participants' personal data is erased this many days after the event (purge_registrations).
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
 # Reported adoptions: the confirmation link is valid this long (unconfirmed reports are then

@@ -25,6 +25,8 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 CREATE_DEMO_USERS = True
 AXES_ENABLED = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+SITE_URL = "http://testserver"
 # Limits count per client IP in a cache that lives for the whole run; tests that exercise
 # them switch them on with override_settings (tests/security/test_rate_limits.py).
 RATE_LIMIT_ENABLED = False

@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 from core.localization import translate_page
 from events.models import Registration
+from tests.events.test_registration_dates import parallel_registrations_for_one_date_never_exceed_its_places
 from tests.factories import publish_event
 
 pytestmark = pytest.mark.django_db
@@ -371,3 +372,6 @@ def test_parallel_registrations_never_exceed_capacity(postgresql_only, calendar)
         thread.join(timeout=120)
     assert Registration.objects.filter(event=event).confirmed().count() == capacity
     assert Registration.objects.filter(event=event, status="cancelled").count() == capacity
+
+    # The same for the dates of a series: places per date (tests/events/test_registration_dates.py).
+    parallel_registrations_for_one_date_never_exceed_its_places(calendar)
