@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "events",
     "search",
     "editorial",
+    "projects",
+    "following",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -364,6 +366,10 @@ EVENTS_PAGE_SIZE = 20
 EVENTS_ICAL_UID_DOMAIN = os.environ.get("EVENTS_ICAL_UID_DOMAIN", "toimintamallit.fi")
 # Participants' personal data is erased this many days after the event (purge_registrations).
 REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", "30"))
+# Followers of models (following/): a confirmation link is valid this many days; addresses
+# never confirmed are erased after it by ``purge_followers`` (run it daily, like
+# ``purge_registrations``). Confirmed addresses are kept until unsubscribed.
+FOLLOW_CONFIRM_DAYS = int(os.environ.get("FOLLOW_CONFIRM_DAYS", "7"))
 # Fernet key(s) for dietary/accessibility needs, comma-separated, newest first (see
 # docs/security.md, "Registration needs"). Production refuses to start without it; the
 # development and test settings fall back to a key derived from SECRET_KEY.
@@ -405,6 +411,8 @@ RATE_LIMITS = {
     # Password-reset e-mails per address and per e-mail address typed.
     "password-reset": os.environ.get("RATE_LIMIT_PASSWORD_RESET", "5/h"),
     "password-reset-email": os.environ.get("RATE_LIMIT_PASSWORD_RESET_EMAIL", "3/h"),
+    # "Follow this model" subscriptions per address (each sends a confirmation e-mail).
+    "follow": os.environ.get("RATE_LIMIT_FOLLOW", "5/h"),
 }
 # Behind proxies: the header they write the client address into (e.g. HTTP_X_FORWARDED_FOR)
 # and how many of them append to it; empty header = REMOTE_ADDR.
