@@ -6,8 +6,10 @@ import time
 
 import pytest
 from django.core import mail, signing
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -57,6 +59,14 @@ def test_model_page_offers_the_form_and_feed(client, model):
     html = response.content.decode()
     assert subscribe_url(model) in html
     assert 'name="website"' in html
+    # No CSRF token: a page that uses one is never page-cached (core.pagecache).
+    assert "csrfmiddlewaretoken" not in html
+
+
+def test_subscribe_needs_no_csrf_token(model):
+    response = Client(enforce_csrf_checks=True).post(subscribe_url(model), {"email": "a@example.fi"})
+    assert response.status_code == 200
+    assert len(mail.outbox) == 1
 
 
 def test_subscribe_confirm_digest_unsubscribe(client, model, calendar):
@@ -118,6 +128,8 @@ def test_bad_email_is_a_form_error(client, model):
 
 
 def test_rate_limit(client, model, settings):
+    cache.clear()
+    settings.RATE_LIMIT_ENABLED = True
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "follow": "2/h"}
     codes = [client.post(subscribe_url(model), {"email": f"x{i}@example.fi"}).status_code for i in range(3)]
     assert codes == [200, 200, 429]
