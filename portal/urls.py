@@ -75,6 +75,7 @@ urlpatterns += i18n_patterns(
     path("", include("models_library.i18n_urls")),
     path("", include("events.i18n_urls")),
     path("", include("search.i18n_urls")),
+    path("", include("following.urls")),
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         auth_limits.page_password,

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "events",
     "search",
     "editorial",
+    "projects",
+    "following",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -393,6 +395,10 @@ REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", 
 # (purge_adoption_reports).
 ADOPTION_REPORT_CONFIRM_SECONDS = int(os.environ.get("ADOPTION_REPORT_CONFIRM_SECONDS", str(3 * 24 * 3600)))
 ADOPTION_REPORT_RETENTION_DAYS = int(os.environ.get("ADOPTION_REPORT_RETENTION_DAYS", "30"))
+# Followers of models (following/): a confirmation link is valid this many days; addresses
+# never confirmed are erased after it by ``purge_followers`` (run it daily, like
+# ``purge_registrations``). Confirmed addresses are kept until unsubscribed.
+FOLLOW_CONFIRM_DAYS = int(os.environ.get("FOLLOW_CONFIRM_DAYS", "7"))
 # Fernet key(s) for dietary/accessibility needs, comma-separated, newest first (see
 # docs/security.md, "Registration needs"). Production refuses to start without it; the
 # development and test settings fall back to a key derived from SECRET_KEY.
@@ -438,6 +444,8 @@ RATE_LIMITS = {
     # Password-reset e-mails per address and per e-mail address typed.
     "password-reset": os.environ.get("RATE_LIMIT_PASSWORD_RESET", "5/h"),
     "password-reset-email": os.environ.get("RATE_LIMIT_PASSWORD_RESET_EMAIL", "3/h"),
+    # "Follow this model" subscriptions per address (each sends a confirmation e-mail).
+    "follow": os.environ.get("RATE_LIMIT_FOLLOW", "5/h"),
 }
 # Behind proxies: the header they write the client address into (e.g. HTTP_X_FORWARDED_FOR)
 # and how many of them append to it; empty header = REMOTE_ADDR.

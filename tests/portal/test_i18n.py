@@ -11,7 +11,19 @@ from django.test import override_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ("fi", "sv", "en")
-SOURCE_DIRS = ("portal", "core", "home", "models_library", "events", "search", "editorial", "demo", "templates")
+SOURCE_DIRS = (
+    "portal",
+    "core",
+    "home",
+    "models_library",
+    "events",
+    "search",
+    "editorial",
+    "projects",
+    "following",
+    "demo",
+    "templates",
+)
 
 
 def _key(entry):
