@@ -1,15 +1,15 @@
 """Notices from publishing: a model's new version, stage change and new adoptions, and a
 new event linked to a model.
 
-Adoptions: until reported adoptions are approved through their own queue, a new adoption
-is seen as a higher number of adoption rows at a model's publish. The queue, when it
-exists, should call ``adoption_approved(model_page, label)`` when a report is approved.
+Adoptions: a report approved in the adoption queue (``adoption_report_approved``), and a
+higher number of the editors' adoption rows at a model's publish.
 """
 
 from django.utils import timezone
 
 from events.models import EventPage
-from models_library.models import PracticeModelPage
+from models_library.adoption_reports import adoption_report_approved
+from models_library.models import AdoptionReport, PracticeModelPage
 
 from .models import ModelState, Notice
 
@@ -63,6 +63,11 @@ def event_published(sender, instance, **kwargs):
     )
 
 
+def report_approved(sender, report, **kwargs):
+    adoption_approved(report.page, label=report.organisation_name)
+
+
 def connect(page_published):
+    adoption_report_approved.connect(report_approved, sender=AdoptionReport, dispatch_uid="following-report")
     page_published.connect(model_published, sender=PracticeModelPage, dispatch_uid="following-model")
     page_published.connect(event_published, sender=EventPage, dispatch_uid="following-event")

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.db.models import Q
+from django.dispatch import Signal
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -21,6 +22,10 @@ from editorial.models import OrganisationEditors, OrganisationSectionPage
 from editorial.roles import MODERATORS
 
 from .models import AdoptionReport
+
+# Sent when a moderator approves a report (sender: AdoptionReport, report=…): apps above this
+# one (following/) tell the model's followers without this app knowing them.
+adoption_report_approved = Signal()
 
 TOKEN_SALT = "models_library.adoption-report.confirm"
 
@@ -95,6 +100,8 @@ def moderate(report, user, *, approve, reason=""):
     # Model pages, the facet memo and the API show approved reports: start a new page-cache
     # generation. (Not on every save: unconfirmed reports from the public must not flush it.)
     bump_generation()
+    if approve:
+        adoption_report_approved.send(sender=AdoptionReport, report=report)
     if report.email:
         with translation.override(report.language):
             if approve:

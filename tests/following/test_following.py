@@ -210,3 +210,30 @@ def test_digest_queries_do_not_grow_with_notices(client, model, calendar):
         assert services.send_digests() == 1
     assert len(large) <= len(small)
     assert Notice.objects.filter(kind="adoption").count() == 31
+
+
+@pytest.mark.parametrize("approve", [True, False])
+def test_a_report_approved_in_the_adoption_queue_reaches_followers(client, model, approve, django_user_model):
+    """Only an approval in the moderation queue (models_library.adoption_reports) is news."""
+    from models_library import adoption_reports
+    from models_library.models import AdoptionReport, Municipality
+
+    subscribe_and_confirm(client, model)
+    mail.outbox.clear()
+    municipality = Municipality.objects.order_by("pk").first() or Municipality.objects.create(
+        code="758", name_fi="Sodankylä", name_sv="Sodankylä", name_en="Sodankylä"
+    )
+    report = AdoptionReport.objects.create(
+        page=model,
+        organisation_name="Sodankylän perhekeskus",
+        municipality=municipality,
+        status="in_use",
+        state=AdoptionReport.State.PENDING,
+    )
+    moderator = django_user_model.objects.create(username="moderaattori")
+    adoption_reports.moderate(report, moderator, approve=approve, reason="" if approve else "Ei koske mallia")
+    sent = services.send_digests()
+    if approve:
+        assert sent == 1 and "Sodankylän perhekeskus" in mail.outbox[0].body
+    else:
+        assert sent == 0 and not Notice.objects.filter(kind="adoption").exists()
