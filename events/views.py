@@ -19,7 +19,7 @@ from wagtail.models import Locale
 from core.pagination import paginate
 from core.ratelimit import rate_limit
 
-from . import ical, registrations
+from . import ical, nearby, place_views, registrations
 from .calendar import CalendarQuery, page_size
 from .emails import send_registration_email
 from .forms import RegistrationForm
@@ -76,7 +76,11 @@ def calendar_view(request, index_page, mode):
             {"grid": grid, "month_nav": nav, "month_has_events": any(d["occurrences"] for w in grid.weeks for d in w)}
         )
     else:
-        context["page_obj"] = paginate(request, query.occurrences(), page_size())
+        rows = query.occurrences()
+        if query.near is not None:
+            rows = nearby.by_distance(rows[: nearby.MAX_NEAR_OCCURRENCES], query.near)
+        context["page_obj"] = paginate(request, rows, page_size())
+    context.update(place_views.calendar_context(request, index_page, query, context))
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
