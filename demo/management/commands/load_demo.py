@@ -6,12 +6,12 @@ app (demo/library.py, demo/events.py, …) with a ``load(structure, stdout)`` fu
 
 from django.core.management.base import BaseCommand
 
-from demo import editorial, events, library, news
+from demo import editorial, events, library, news, places
 from demo.site import ensure_site_structure
 from models_library.vocabulary_data import load_vocabularies
 
 # Order matters: models before the events and news that link to them.
-DEMO_PARTS = [library, events, news, editorial]
+DEMO_PARTS = [library, events, places, news, editorial]
 
 
 class Command(BaseCommand):
