@@ -14,6 +14,7 @@ from events.geodata import haversine_km, municipality_centres, postal_codes
 from events.models import EventOccurrence, Place
 from events.nearby import _municipality_for
 from models_library.models import Municipality
+from tests.events.test_calendar import quick_event
 from tests.factories import publish_event
 
 pytestmark = pytest.mark.django_db
@@ -190,8 +191,6 @@ def test_query_counts_constant_at_10_and_1000_events(client, calendar, places):
 
     def create(total):
         # Pages through the normal save path, occurrences with them.
-        from tests.events.test_calendar import quick_event  # noqa: PLC0415 - shared test helper
-
         for i in range(EventOccurrence.objects.count(), total):
             quick_event(
                 calendar,
