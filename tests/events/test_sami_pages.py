@@ -51,6 +51,8 @@ def test_sami_translation_is_reachable_from_the_switcher(client, calendar):
     sami.refresh_from_db()
     html = client.get(event.url).content.decode()
     assert f'href="{sami.url}" lang="se" hreflang="se"' in html
+    assert re.search(rf'<link rel="alternate" hreflang="se" href="https?://[^"/]+{re.escape(sami.url)}">', html)
+    assert '<link rel="alternate" hreflang="fi"' in html
     html = client.get(sami.url).content.decode()
     assert "Bearaščoahkkin" in html
     assert lang_of(html, "html") == "se" and lang_of(html, "main") is None  # Sámi content, marked Sámi
