@@ -91,9 +91,15 @@ def map_places(occurrences):
         if point is None:
             unplaced.append(occurrence)
             continue
-        key = f"place-{event.place_id}" if event.place_id else f"{point[0]:.5f},{point[1]:.5f}"
+        # A place of its own: one marker per place. At a municipality's centre: one marker
+        # for the municipality (markers on the same spot overlap: axe target-size).
+        exact = point[2]
+        key = f"place-{event.place_id}" if exact else f"{point[0]:.5f},{point[1]:.5f}"
         if key not in places:
             name, address = event_address(event)
+            if not exact:
+                municipality = event.place.municipality if event.place_id else event.municipality
+                name, address = municipality.name, ""
             places[key] = MapPlace(key=key, name=name, address=address, point=point[:2], exact=point[2])
         places[key].occurrences.append(occurrence)
     return list(places.values()), unplaced
