@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from core.facets import Facet, FacetedQuery, enum_choices, vocabulary_choices
 from models_library.models import Municipality, Region, TargetGroup
 
+from . import dates, nearby
 from .models import EventLanguage, EventOccurrence, EventPage
 from .recurrence import local_zone
 
@@ -144,7 +145,8 @@ class CalendarQuery:
         self.today = timezone.localtime(self.now, local_zone()).date()
         self.messages = []
         self.month = None
-        occurrences = visible_occurrences(index_page, locale)
+        occurrences = self.visible_occurrences = visible_occurrences(index_page, locale)
+        self.base_events = visible_events(index_page, locale)
         if mode == "month":
             self.month, message = parse_month(params.get("month", ""), self.today)
             if message:
@@ -157,16 +159,27 @@ class CalendarQuery:
             occurrences = occurrences.past(self.now)
         else:
             occurrences = occurrences.upcoming(self.now)
+        # from/to and "near me" (events/dates.py, events/nearby.py) narrow the list views.
+        self.dates, date_messages = dates.parse_dates(params, self.today)
+        self.messages.extend(date_messages)
+        if mode != "month" and self.dates.active:
+            occurrences = occurrences.filter(**dates.overlap_filter(self.dates))
+        self.near, near_messages = nearby.parse_near(params)
+        self.messages.extend(near_messages)
         self.window_occurrences = occurrences
         events = visible_events(index_page, locale).filter(pk__in=occurrences.order_by().values("event_id"))
+        if self.near is not None:
+            events = nearby.filter_events(events, self.near)
         self.faceted = FacetedQuery(events, event_facets(), params)
         self.messages.extend(self.faceted.messages)
 
     def occurrences(self):
         """The window's occurrences of the filtered events, in display order."""
-        return self.window_occurrences.filter(
-            event_id__in=self.faceted.queryset().order_by().values("pk")
-        ).for_listing()
+        return (
+            self.window_occurrences.filter(event_id__in=self.faceted.queryset().order_by().values("pk"))
+            .for_listing()
+            .select_related("event__place__municipality")
+        )
 
     def grid(self):
         rows = list(self.occurrences()[:MAX_MONTH_OCCURRENCES])
@@ -176,7 +189,7 @@ class CalendarQuery:
         """Only the facet parameters (for feed links and month navigation)."""
         params = self.params.copy()
         for key in list(params.keys()):
-            if key not in FACET_NAMES:
+            if key not in FACET_NAMES and key not in dates.DATE_PARAMS and key not in nearby.NEAR_PARAMS:
                 params.pop(key)
         return params
 

@@ -55,13 +55,6 @@ def _when_text(start, end, all_day):
     return f"{text} ({zone})"
 
 
-def _place_text(event):
-    if not event.has_place:
-        return ""
-    parts = [event.venue_name, event.street_address, event.municipality.name if event.municipality_id else ""]
-    return ", ".join(part for part in parts if part)
-
-
 def details(registration, event, event_url, personal_url):
     """The facts of ``registration``; ``event`` is the translation in the participant's language."""
     occurrence = registration.occurrence
@@ -75,7 +68,7 @@ def details(registration, event, event_url, personal_url):
         end=end,
         all_day=event.all_day,
         when=_when_text(start, end, event.all_day),
-        place=_place_text(event),
+        place=event.address_text,
         accessibility=event.accessibility_info,
         join_url=event.join_url if registration.status == "confirmed" else "",
         organiser=event.organiser.name if event.organiser_id else "",

@@ -25,10 +25,7 @@ PRODID = "-//Toimintamallit//Event calendar//FI"
 
 
 def _location(event):
-    if not event.has_place:
-        return event.public_join_url or ""
-    parts = [event.venue_name, event.street_address, event.municipality.name if event.municipality_id else ""]
-    return ", ".join(part for part in parts if part)
+    return event.address_text if event.has_place else event.public_join_url or ""
 
 
 def _description(event):

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from .places import event_point
 from .recurrence import local_zone
 
 EVENT_STATUS = {
@@ -28,13 +29,32 @@ def _when(event, value):
     return value.date().isoformat() if event.all_day else value.isoformat()
 
 
+def place_json_ld(event):
+    """schema.org Place of an event's chosen place: postal address and coordinates."""
+    place = event.place
+    address = {"@type": "PostalAddress", "addressCountry": "FI", "addressLocality": place.municipality.name}
+    if place.street_address:
+        address["streetAddress"] = place.street_address
+    if place.postal_code:
+        address["postalCode"] = place.postal_code
+    if event.region_id:
+        address["addressRegion"] = event.region.name
+    data = {"@type": "Place", "name": place.name, "address": address}
+    point = event_point(event)
+    if point:
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": round(point[0], 5), "longitude": round(point[1], 5)}
+    return data
+
+
 def event_json_ld(event, request, occurrence=None):
     """The schema.org Event of ``event`` (its next date when it repeats)."""
     start = occurrence.start if occurrence else event.start
     end = occurrence.end if occurrence else event.end
     attendance = "online" if event.status == "moved_online" else event.attendance
     places = []
-    if attendance in ("in_person", "hybrid"):
+    if attendance in ("in_person", "hybrid") and event.place_id:
+        places.append(place_json_ld(event))
+    elif attendance in ("in_person", "hybrid"):
         address = {"@type": "PostalAddress", "addressCountry": "FI"}
         if event.street_address:
             address["streetAddress"] = event.street_address

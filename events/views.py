@@ -19,7 +19,7 @@ from wagtail.models import Locale
 from core.pagination import paginate
 from core.ratelimit import rate_limit
 
-from . import ical, registrations
+from . import ical, nearby, place_views, registrations
 from .calendar import CalendarQuery, page_size
 from .emails import registration_details, send_registration_email
 from .forms import RegistrationForm
@@ -77,7 +77,11 @@ def calendar_view(request, index_page, mode):
             {"grid": grid, "month_nav": nav, "month_has_events": any(d["occurrences"] for w in grid.weeks for d in w)}
         )
     else:
-        context["page_obj"] = paginate(request, query.occurrences(), page_size())
+        rows = query.occurrences()
+        if query.near is not None:
+            rows = nearby.by_distance(rows[: nearby.MAX_NEAR_OCCURRENCES], query.near)
+        context["page_obj"] = paginate(request, rows, page_size())
+    context.update(place_views.calendar_context(request, index_page, query, context))
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
@@ -100,7 +104,7 @@ def calendar_ical(request, index_id):
         )
         events = list(
             query.faceted.queryset()
-            .select_related("organiser", "municipality")
+            .select_related("organiser", "municipality", "place__municipality")
             .order_by("start", "pk")[:FEED_MAX_EVENTS]
         )
         body = ical.calendar(
@@ -118,7 +122,8 @@ def calendar_ical(request, index_id):
 def event_ical(request, page_id):
     """One event as an .ics file (language-neutral URL; the page id picks the translation)."""
     event = get_object_or_404(
-        EventPage.objects.live().public().select_related("organiser", "municipality", "locale"), pk=page_id
+        EventPage.objects.live().public().select_related("organiser", "municipality", "place__municipality", "locale"),
+        pk=page_id,
     )
     with translation.override(event.locale.language_code):
         body = ical.calendar(

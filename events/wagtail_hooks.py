@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import EventLanguage, EventPage
+from .models import EventLanguage, EventPage, Place
 from .permissions import registrations_page_for
 
 
@@ -50,3 +50,15 @@ class EventLanguageViewSet(SnippetViewSet):
 
 
 register_snippet(EventLanguageViewSet)
+
+
+class PlaceViewSet(SnippetViewSet):
+    model = Place
+    icon = "site"
+    menu_label = _("Places")
+    list_display = ["name_fi", "street_address", "postal_code", "municipality", "code"]
+    list_filter = ["municipality"]
+    search_fields = ["name_fi", "name_sv", "name_en", "street_address", "code"]
+
+
+register_snippet(PlaceViewSet)

@@ -6,7 +6,10 @@ the same numbers (editorial/views.py).
 """
 
 from django import template
+from django.conf import settings
 from django.template.defaultfilters import truncatechars
+
+from ..languages import base_language
 
 register = template.Library()
 
@@ -18,3 +21,12 @@ CARD_LENGTHS = {"practice_model_short_description": 240, "event_summary": 200, "
 def card_text(value, kind):
     """``value`` cut to ``CARD_LENGTHS[kind]`` characters (an unknown kind is a template bug)."""
     return truncatechars(value, CARD_LENGTHS[kind])
+
+
+@register.simple_tag
+def ui_language():
+    """The language the interface text is really in: the active language when it has a full
+    catalogue (settings.UI_LANGUAGES), else Finnish, which gettext falls back to (the Sámi
+    catalogues hold only date vocabulary). Marks chrome as lang="fi" under /se/ URLs."""
+    language = base_language()
+    return language if language in settings.UI_LANGUAGES else settings.LANGUAGE_CODE

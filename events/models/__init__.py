@@ -3,6 +3,7 @@
 from .languages import EventLanguage
 from .occurrences import EventOccurrence, EventOccurrenceQuerySet
 from .pages import EventIndexPage, EventPage
+from .places import Place
 from .registrations import Registration
 
 __all__ = [
@@ -11,5 +12,6 @@ __all__ = [
     "EventOccurrence",
     "EventOccurrenceQuerySet",
     "EventPage",
+    "Place",
     "Registration",
 ]

@@ -36,7 +36,7 @@ class EventOccurrenceQuerySet(models.QuerySet):
         return self.filter(start__lt=end, end__gt=start).order_by("start", "pk")
 
     def for_listing(self):
-        return self.select_related("event", "event__municipality", "event__region", "event__locale")
+        return self.select_related("event", "event__municipality", "event__region", "event__place", "event__locale")
 
 
 class EventOccurrence(models.Model):

@@ -30,6 +30,7 @@ SEQUENCE_FIELDS = (
     "all_day",
     "status",
     "attendance",
+    "place_id",
     "venue_name",
     "street_address",
     "municipality_id",
@@ -70,6 +71,12 @@ class EventIndexPage(ModeratedIndex, RoutablePageMixin, Page):
         from ..views import calendar_view  # noqa: PLC0415 - route on the page model (RoutablePageMixin); the view queries these models
 
         return calendar_view(request, self, "month")
+
+    @path("map/", name="map")
+    def map_view(self, request):
+        from ..place_views import calendar_map_view  # noqa: PLC0415 - route on the page model (RoutablePageMixin); the view queries these models
+
+        return calendar_map_view(request, self)
 
     @path("past/", name="past")
     def past_view(self, request):
@@ -178,6 +185,15 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         choices=Attendance.choices,
         default=Attendance.IN_PERSON,
         db_index=True,
+    )
+    place = models.ForeignKey(
+        "events.Place",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("Choose a saved place: its address, map, accessibility and directions are shown on the page."),
     )
     venue_name = models.CharField(_("venue"), max_length=255, blank=True)
     street_address = models.CharField(_("street address"), max_length=255, blank=True)
@@ -307,6 +323,7 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("attendance"),
+                FieldPanel("place"),
                 FieldPanel("venue_name"),
                 FieldPanel("street_address"),
                 FieldPanel("municipality"),
@@ -347,6 +364,7 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
         SynchronizedField("status"),
         SynchronizedField("event_type"),
         SynchronizedField("attendance"),
+        SynchronizedField("place"),
         SynchronizedField("municipality"),
         SynchronizedField("region"),
         SynchronizedField("organiser"),
@@ -441,6 +459,8 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
             raise ValidationError({"recurrence_exdates": _("The rule and its exceptions leave no dates.")})
 
     def save(self, *args, **kwargs):
+        if self.place_id and not self.municipality_id:
+            self.municipality_id = self.place.municipality_id
         if self.municipality_id and not self.region_id:
             self.region_id = self.municipality.region_id
         # Wagtail saves drafts with update_fields (the live row keeps its old values):
@@ -491,6 +511,19 @@ class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):
     @property
     def has_place(self):
         return self.attendance != self.Attendance.ONLINE and self.status != self.Status.MOVED_ONLINE
+
+    @property
+    def address_text(self):
+        """One line for calendars and e-mails: the chosen place's name and postal address, or
+        the venue typed on the event; "" for an online event."""
+        if not self.has_place:
+            return ""
+        if self.place_id:
+            place = self.place
+            parts = [place.name, place.street_address, place.postal_line]
+        else:
+            parts = [self.venue_name, self.street_address, self.municipality.name if self.municipality_id else ""]
+        return ", ".join(part for part in parts if part)
 
     @property
     def public_join_url(self):

@@ -58,6 +58,21 @@ def language_switcher(context):
     return {"languages": options, "current": current}
 
 
+@register.inclusion_tag("components/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for every published language version of the page,
+    Sámi ones included: search engines find a Sámi page where one exists. One query."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not isinstance(page, Page) or not page.pk:
+        return {"links": []}
+    links = [
+        {"code": translation.locale.language_code, "url": translation.get_full_url(request)}
+        for translation in page.get_translations(inclusive=True).live().public().select_related("locale")
+    ]
+    return {"links": links if len(links) > 1 else []}
+
+
 @register.filter
 def localized(page):
     return page.localized if page is not None else None

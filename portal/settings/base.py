@@ -338,13 +338,28 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# --- Maps (events: event page map, calendar map view) ---------------------------------
+# Leaflet is served from static/vendor; the tiles come from this server ({z}/{x}/{y}).
+# Empty EVENTS_MAP_TILE_URL: no map is drawn; pages still give the address and a map link.
+EVENTS_MAP_TILE_URL = os.environ.get("EVENTS_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+EVENTS_MAP_ATTRIBUTION = os.environ.get(
+    "EVENTS_MAP_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+# Link for "open in a map service" ({lat}, {lon}); works without JavaScript.
+EVENTS_MAP_LINK_URL = os.environ.get(
+    "EVENTS_MAP_LINK_URL", "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=15/{lat}/{lon}"
+)
+_map_tile_origin = (
+    "/".join(EVENTS_MAP_TILE_URL.split("/")[:3]).replace("{s}", "*") if EVENTS_MAP_TILE_URL.startswith("http") else ""
+)
+
 # Scripts only from our own origin: no inline script anywhere in our templates.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([_map_tile_origin] if _map_tile_origin else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],
