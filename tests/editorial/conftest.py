@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from editorial.roles import MODERATORS, TRANSLATORS
 from editorial.services import ensure_organisation_section
+from models_library.models import ModelContact
 from tests.factories import OrganisationFactory, PracticeModelPageFactory, TargetGroupFactory
 
 PASSWORD = "test-password-123"
@@ -78,6 +79,9 @@ def model_b(orgs, target_group):
 def model_a(orgs, target_group):
     page = PracticeModelPageFactory(parent=orgs["sections"]["a"]["library"], title="A:n toimintamalli")
     page.target_groups.set([target_group])
+    # A model at stage "ready" is published only with a contact (publish_blockers): as in production.
+    page.contacts.add(ModelContact(organisation=orgs["a"], name="Kehittäjät", email="kehittajat@example.fi"))
+    page.save()
     return publish(page)
 
 
