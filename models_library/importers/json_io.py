@@ -55,7 +55,7 @@ def _codes(manager):
     return sorted(row.code for row in manager.all())
 
 
-def content_of(page):
+def content_of(page, private_contacts=False):
     """The editable content of one version of a page, as plain JSON values."""
     data = {name: getattr(page, name) for name in TEXT_FIELDS}
     data.update({name: getattr(page, name).isoformat() if getattr(page, name) else None for name in DATE_FIELDS})
@@ -74,14 +74,16 @@ def content_of(page):
             "name": c.name,
             "role": c.role,
             "url": c.url,
-            # Files get passed around: a non-public e-mail or phone never leaves the portal.
-            # "withheld" tells an import into this portal to keep the value it already has.
-            "email": c.public_email,
+            # Files get passed around: by default a non-public e-mail or phone never leaves the
+            # portal, and "withheld" tells an import into this portal to keep the value it
+            # already has. ``private_contacts`` (an operator moving content to another portal)
+            # carries them, so the round trip loses nothing.
+            "email": c.email if private_contacts else c.public_email,
             "email_public": c.email_public,
-            "email_withheld": bool(c.email and not c.email_public),
-            "phone": c.public_phone,
+            "email_withheld": bool(c.email and not c.email_public and not private_contacts),
+            "phone": c.phone if private_contacts else c.public_phone,
             "phone_public": c.phone_public,
-            "phone_withheld": bool(c.phone and not c.phone_public),
+            "phone_withheld": bool(c.phone and not c.phone_public and not private_contacts),
         }
         for c in page.contacts.all()
     ]
@@ -98,7 +100,7 @@ def content_of(page):
     return data
 
 
-def export_models():
+def export_models(private_contacts=False):
     out = []
     for page in PracticeModelPage.objects.order_by("locale__language_code", "slug", "pk").select_related("locale"):
         parent = page.get_parent()
@@ -110,14 +112,14 @@ def export_models():
             # "draft" (never or no longer published), "live", or "live_with_draft"
             # (published, with unpublished changes kept under "draft").
             "status": "draft" if not page.live else ("live_with_draft" if page.has_unpublished_changes else "live"),
-            "content": content_of(page),
+            "content": content_of(page, private_contacts),
             "draft": None,
         }
         if page.has_unpublished_changes and page.live:
-            record["draft"] = content_of(page.get_latest_revision_as_object())
+            record["draft"] = content_of(page.get_latest_revision_as_object(), private_contacts)
         elif not page.live:
             latest = page.get_latest_revision_as_object() if page.latest_revision_id else page
-            record["content"] = content_of(latest)
+            record["content"] = content_of(latest, private_contacts)
         out.append(record)
     return {"format": FORMAT, "version": VERSION, "models": out}
 

@@ -114,6 +114,19 @@ def test_api_export_csv_and_compare_never_carry_non_public_details(client, model
     assert (kept.email, kept.phone, kept.email_public) == (HIDDEN_EMAIL, HIDDEN_PHONE, False)
 
 
+def test_operator_export_with_private_contacts_round_trips_them(model, tmp_path):
+    """Moving content to another portal: --private-contacts carries the non-public values."""
+    export = tmp_path / "models.json"
+    call_command("export_models", str(export), "--private-contacts")
+    record = json.loads(export.read_text())["models"][0]["content"]["contacts"][1]
+    assert (record["email"], record["phone"], record["email_public"]) == (HIDDEN_EMAIL, HIDDEN_PHONE, False)
+    assert not record["email_withheld"] and not record["phone_withheld"]
+    ModelContact.objects.filter(page=model).update(email="", phone="")  # as in a portal that never had them
+    call_command("import_models", str(export))
+    restored = ModelContact.objects.get(page=model, name="Projektityöntekijä")
+    assert (restored.email, restored.phone, restored.email_public) == (HIDDEN_EMAIL, HIDDEN_PHONE, False)
+
+
 def test_form_relays_to_every_contact_address_without_javascript(client, model):
     response = client.post(f"{model.url}contact/", form_data(send_copy="on"))
     assert response.status_code == 302 and response["Location"] == f"{model.url}contact/"

@@ -12,9 +12,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Where to write the JSON ('-' for standard output).")
+        parser.add_argument(
+            "--private-contacts",
+            action="store_true",
+            help="Include contacts' non-public e-mail addresses and phone numbers (to move the content "
+            "to another portal; the file then holds personal data: keep it accordingly).",
+        )
 
     def handle(self, file, **options):
-        data = json_io.export_models()
+        data = json_io.export_models(private_contacts=options["private_contacts"])
         text = json_io.dumps(data)
         if file == "-":
             self.stdout.write(text)
