@@ -68,7 +68,7 @@ def moderate_view(request, report_id):
 
 admin_urlpatterns = [
     path("adoption-reports/", queue_view, name="adoption_report_queue"),
-    path("adoption-reports/<int:report_id>/", moderate_view, name="adoption_report_moderate"),
+    path("adoption-reports/<id:report_id>/", moderate_view, name="adoption_report_moderate"),
 ]
 
 

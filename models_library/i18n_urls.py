@@ -6,7 +6,7 @@ from . import adoption_views, views
 
 urlpatterns = [
     path("library-glossary/", views.glossary, name="library-glossary"),
-    path("adoption-report/<int:page_id>/", adoption_views.report_adoption, name="adoption_report"),
+    path("adoption-report/<id:page_id>/", adoption_views.report_adoption, name="adoption_report"),
     path(
         "adoption-report/confirm/<str:token>/",
         adoption_views.confirm_adoption_report,

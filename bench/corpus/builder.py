@@ -251,6 +251,10 @@ class CorpusBuilder:
             shape, when = schedule.plan_time(rng, today)
             details = schedule.plan_details(rng, vocab)
             registration, people = schedule.plan_registration(rng, when, details, self.now)
+            if not registration["registration_enabled"] and details.get("join_url_visibility"):
+                # A link "for registered participants only" needs registration on the site
+                # (EventPage.clean): without it the organiser shows the link to everyone.
+                details["join_url_visibility"] = EventPage.JoinLinkVisibility.PUBLIC
             self.shapes[shape] = self.shapes.get(shape, 0) + 1
             plans.append(
                 {
@@ -361,15 +365,23 @@ class CorpusBuilder:
                 if cancelled:
                     timeline.append((cancelled, 1, i))
             tokens = {}
+            dates = list(event.occurrences.order_by("start", "pk")) if event.is_recurring else []
             for moment, action, i in sorted(timeline):
                 if action == 1:
                     if i in tokens:
                         registration_service.cancel(tokens[i], now=moment)
                     continue
+                person = self._participant(plan["n"], i, organisations)
+                if event.is_recurring:
+                    # A series takes registrations per date: people choose one still ahead.
+                    ahead = [o for o in dates if o.start > moment and not o.is_cancelled]
+                    if not ahead:
+                        continue
+                    person["occurrence"] = registration_service.occurrence_key(self.rng.choice(ahead[:3]))
                 try:
                     outcome = registration_service.register(
                         event,
-                        self._participant(plan["n"], i, organisations),
+                        person,
                         language=self.rng.choice(["fi"] * 8 + ["sv", "en"]),
                         now=moment,
                     )

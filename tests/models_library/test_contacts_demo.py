@@ -42,4 +42,7 @@ def test_demo_contacts_show_in_every_language(client, site_structure, tmp_path):
         soup = BeautifulSoup(client.get(page.url).content.decode(), "html.parser")
         section = soup.select_one(".model-contacts")
         assert section.select_one('a[href="mailto:malli@example.fi"]'), code
-        assert soup.select_one("form.contact-form"), code
+        link = section.select_one(f'a[href="{page.url}contact/"]')
+        assert link, code
+        form_page = BeautifulSoup(client.get(link["href"]).content.decode(), "html.parser")
+        assert form_page.select_one("form.contact-form"), code
