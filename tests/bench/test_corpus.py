@@ -316,7 +316,9 @@ class TestGeneratedCalendar:
             confirmed = event.registrations.filter(status=Registration.Status.CONFIRMED)
             per_date = Counter(confirmed.values_list("occurrence_id", flat=True))
             assert None not in per_date
-            assert event.registration_capacity is None or max(per_date.values(), default=0) <= event.registration_capacity
+            assert (
+                event.registration_capacity is None or max(per_date.values(), default=0) <= event.registration_capacity
+            )
             series_registrations += event.is_recurring
         assert series_registrations, "no series took registrations"
         # Needs are stored encrypted; the service's key reads them back.
