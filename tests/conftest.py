@@ -36,8 +36,16 @@ def vocabularies(db):
 @pytest.fixture
 def site_structure(db, vocabularies):
     """Home, library, calendar, news and standard pages in fi, sv and en."""
+    from wagtail.models import Locale, Page
+
     from demo.site import ensure_site_structure
 
+    # A transactional test (transaction=True) flushes the tables afterwards, Wagtail's root
+    # page included (it comes from a migration); put it back as the migration made it.
+    if not Page.objects.filter(depth=1).exists():
+        Page.add_root(
+            instance=Page(title="Root", slug="root", locale=Locale.objects.get_or_create(language_code="fi")[0])
+        )
     return ensure_site_structure()
 
 
