@@ -60,12 +60,13 @@ class ContactForm(forms.Form):
 
 def recipients(page):
     """Every distinct contact e-mail address of the model, public or not, in contact order."""
-    seen = []
+    addresses, seen = [], set()
     for contact in page.contacts.all():
         address = contact.email.strip()
-        if address and address.lower() not in {s.lower() for s in seen}:
-            seen.append(address)
-    return seen
+        if address and address.lower() not in seen:
+            seen.add(address.lower())
+            addresses.append(address)
+    return addresses
 
 
 def send_contact_message(page, data, request):
@@ -97,7 +98,7 @@ def send_contact_message(page, data, request):
 def _contact_page(request, page, form, status=200):
     """The form's own page: it carries a CSRF token, so it is never cached; the model page
     only links here and stays in the page cache."""
-    context = {"page": page, "contact_form": form, "contact_url": page.url + page.reverse_subpage("contact")}
+    context = {"page": page, "contact_form": form, "contact_url": page.contact_form_url}
     response = TemplateResponse(request, "models_library/contact_page.html", context, status=status)
     add_never_cache_headers(response)
     return response
@@ -117,6 +118,6 @@ def contact_view(page, request):
         with translation.override(page.locale.language_code):
             send_contact_message(page, form.cleaned_data, request)
     messages.success(request, gettext("Thank you. Your message has been sent to the developers of the model."))
-    response = HttpResponseRedirect(page.url + page.reverse_subpage("contact"))
+    response = HttpResponseRedirect(page.contact_form_url)
     add_never_cache_headers(response)
     return response

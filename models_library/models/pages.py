@@ -575,13 +575,15 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, R
         context.update(model_page_context(self))
         return context
 
-    @path("")
-    def model_page(self, request):
-        return TemplateResponse(request, self.get_template(request), self.get_context(request))
-
+    # "" is RoutablePageMixin's own index route (the page itself, cacheable).
     @path("contact/", name="contact")
     def contact(self, request):
         return contact_view(self, request)
+
+    @property
+    def contact_form_url(self):
+        """The "Contact the developers" form's own page (this model's ``contact/`` route)."""
+        return (self.url or "") + self.reverse_subpage("contact")
 
     @property
     def library(self):
@@ -612,7 +614,7 @@ def model_page_context(page):
         "contacts": contacts,
         # "Contact the developers" (a page of its own, so this one stays cacheable) relays
         # to the contacts' addresses, public or not.
-        "contact_url": (page.url or "") + page.reverse_subpage("contact") if any(c.email for c in contacts) else None,
+        "contact_url": page.contact_form_url if any(c.email for c in contacts) else None,
         "adoptions": list(page.adoptions.select_related("organisation", "municipality", "region")),
         "library": page.library,
     }
