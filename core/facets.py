@@ -48,17 +48,23 @@ class Facet:
     # ("online", "hybrid"). Only for single-valued lookups (counts are summed).
     expand: dict | None = None
     # Optional: more to-many lookups whose values count for the same facet, each with
-    # conditions on its rows: ((lookup, {field: value}), …), e.g. the adoptions editors type
-    # and the approved reported ones. A value found through several counts the object once.
+    # conditions on its rows: ((lookup, {field: value}), …) or a ``Link`` to rows that the
+    # listed model has no relation to (e.g. reports filed on another language version).
+    # A value found through several counts the object once.
     also: tuple = ()
     # Optional: a sentence under the heading, and a link to where the values are defined
     # (lazy strings: they follow the active language).
     help_text: str = ""
     help_url: str | None = None
 
-    def lookups(self):
-        """[(lookup, conditions on the link rows)] of this facet, its own lookup first."""
-        return [(self.lookup, {}), *self.also]
+    def links(self, model):
+        """The link rows of each of this facet's lookups from ``model`` (its own first):
+        (rows, path to the object's pk, path to the value), or None for a lookup that has
+        to be read through the wide tables."""
+        found = [_link_rows(model, self.lookup)]
+        for also in self.also:
+            found.append(also.rows() if isinstance(also, Link) else _link_rows(model, *also))
+        return found
 
     def stored_values(self, values):
         if not self.expand:
@@ -76,12 +82,12 @@ class Facet:
         values = self.stored_values(values)
         if self.many:
             matches = Q()
-            for lookup, conditions in self.lookups():
-                links = _link_rows(queryset.model, lookup, conditions)
+            for links, lookup in zip(self.links(queryset.model), [(self.lookup, {}), *self.also]):
                 if links is not None:  # read the link table alone, not the wide page tables again
                     rows, page_path, value_path = links
                     matches |= Q(pk__in=rows.filter(**{f"{value_path}__in": values}).values(page_path))
-                else:
+                else:  # never a Link: a Link always has its rows
+                    lookup, conditions = lookup
                     inner = queryset.model._default_manager.filter(**{f"{lookup}__in": values}, **conditions)
                     matches |= Q(pk__in=inner.values("pk"))
             return queryset.filter(matches)
@@ -285,6 +291,23 @@ BASE_CTE = "facet_base"
 MEMBERS_CTE = "facet_members"
 
 
+@dataclass(frozen=True)
+class Link:
+    """Rows that give an object of the listed model a facet value without a relation from
+    that model: ``model`` rows matching ``conditions``, ``page_path`` from a row to the
+    object's pk, ``value_path`` to the value. A row may reach several objects (one per
+    language version of a page, for instance)."""
+
+    model: type
+    page_path: str
+    value_path: str
+    conditions: dict = field(default_factory=dict)
+
+    def rows(self):
+        rows = self.model._default_manager.filter(**self.conditions).distinct()
+        return rows, self.page_path, self.value_path
+
+
 def _link_rows(model, lookup, conditions=None):
     """(queryset of the rows that hold ``lookup`` for an object, path from those rows to the
     object's pk, path to the value), or None when ``lookup`` is not a to-many hop that can be
@@ -381,9 +404,7 @@ def _members_cte(base, facets):
     singles = {}
     links = {}
     for index, facet in enumerate(facets):
-        rows = (
-            [_link_rows(base.model, lookup, conditions) for lookup, conditions in facet.lookups()] if facet.many else []
-        )
+        rows = facet.links(base.model) if facet.many else []
         if not rows or any(row is None for row in rows):
             singles[index] = f"facet_v{index}"
         else:

@@ -6,9 +6,9 @@ from django.urls import reverse_lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-from core.facets import Facet, enum_choices, vocabulary_choices
+from core.facets import Facet, Link, enum_choices, vocabulary_choices
 
-from .models import CostBand, DevelopmentStage, EvidenceLevel, Organisation, Region, TargetGroup, Theme
+from .models import AdoptionReport, CostBand, DevelopmentStage, EvidenceLevel, Organisation, Region, TargetGroup, Theme
 
 # The facets site search offers beside its result type (the others are the library's own).
 SEARCH_FACETS = ("target_group", "region", "stage", "evidence", "cost", "theme")
@@ -76,8 +76,9 @@ def library_facets():
             "adoptions__region__code",
             vocabulary_choices(Region),
             many=True,
-            # Approved reports from the public count too (models/reports.py).
-            also=(("adoption_reports__region__code", {"state": "approved"}),),
+            # Approved reports from the public count too (models/reports.py), whichever
+            # language version of the model they were filed on.
+            also=(Link(AdoptionReport, "model_versions__id", "region__code", {"state": "approved"}),),
             help_text=gettext_lazy("Where other organisations have taken the model into use."),
             help_url=glossary_url("regions"),
         ),

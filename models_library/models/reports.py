@@ -13,11 +13,29 @@ added by editors.
 
 from django.conf import settings
 from django.db import models
+from wagtail.models import Page
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .pages import Adoption, DevelopmentStage, PracticeModelPage
 from .vocabularies import Municipality, Region
+
+
+class LanguageVersions(models.ForeignObject):
+    """Every language version of a page: the pages that share a translation key. One report
+    joins to one row per language, which is the point, so Django's check that a foreign
+    object targets a unique key does not apply (the key is unique per locale only)."""
+
+    def __init__(self, to, **kwargs):
+        kwargs.setdefault("from_fields", ["translation_key"])
+        kwargs.setdefault("to_fields", ["translation_key"])
+        kwargs.setdefault("on_delete", models.DO_NOTHING)
+        kwargs.setdefault("related_name", "+")
+        kwargs.setdefault("null", True)  # no column of its own
+        super().__init__(to, **kwargs)
+
+    def _check_unique_target(self):
+        return []
 
 
 class AdoptionReportQuerySet(models.QuerySet):
@@ -46,6 +64,10 @@ class AdoptionReport(models.Model):
     municipality = models.ForeignKey(
         Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
     )
+    # From the page: a report counts for every language version of the model (the
+    # "adopted in region" facet reads the versions through ``model_versions``).
+    translation_key = models.UUIDField(null=True, editable=False, db_index=True)
+    model_versions = LanguageVersions(Page)
     # From the municipality: the "adopted in region" facet reads it.
     region = models.ForeignKey(
         Region, verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -82,6 +104,8 @@ class AdoptionReport(models.Model):
     def save(self, *args, **kwargs):
         if self.municipality_id:
             self.region_id = self.municipality.region_id
+        if self.page_id and self.translation_key is None:
+            self.translation_key = self.page.translation_key
         super().save(*args, **kwargs)
 
 

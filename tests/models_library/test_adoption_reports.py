@@ -267,3 +267,25 @@ def test_approval_reaches_cached_pages_and_the_facet_memo(client, world, setting
     adoption_reports.moderate(report, world["moderator"], approve=True)
     assert "Posion kunta" in client.get(model.url).content.decode()
     assert 'name="adopted_in" value="lappi"' in client.get(library.url).content.decode()
+
+
+def test_a_report_counts_in_every_language_version_of_the_model(client, world):
+    """Filed on the Finnish page; the Swedish library's "adopted in region" facet counts it
+    too, and filters the Swedish version in, also for a translation made after the report."""
+    report = report_and_confirm(client, world)
+    adoption_reports.moderate(report, world["moderator"], approve=True)
+    swedish = world["model"].copy_for_translation(
+        world["library"].locale.__class__.objects.get(language_code="sv"), copy_parents=True
+    )
+    swedish.title = "Vardagens trygghet"
+    swedish.save_revision().publish()
+    sv_library = world["library"].get_translation(swedish.locale)
+    listing = BeautifulSoup(client.get(sv_library.url).content, "html.parser")
+    box = listing.select_one('.facet-panel input[name="adopted_in"][value="lappi"]')
+    label = box.find_parent("label") or listing.select_one(f'label[for="{box["id"]}"]')
+    assert "(1" in label.get_text()
+    filtered = client.get(sv_library.url + "?adopted_in=lappi").content.decode()
+    assert "Vardagens trygghet" in filtered
+    # A rejected report counts nowhere.
+    adoption_reports.moderate(report, world["moderator"], approve=False, reason="Ei koske mallia.")
+    assert "Vardagens trygghet" not in client.get(sv_library.url + "?adopted_in=lappi").content.decode()
