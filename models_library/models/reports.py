@@ -13,9 +13,9 @@ added by editors.
 
 from django.conf import settings
 from django.db import models
-from wagtail.models import Page
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from wagtail.models import Page
 
 from .pages import Adoption, DevelopmentStage, PracticeModelPage
 from .vocabularies import Municipality, Region
