@@ -15,15 +15,16 @@ import importlib
 import inspect
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import factory
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connections, transaction
 from wagtail.models import Locale, Page
 
-PROJECT_APPS = ("core", "home", "models_library", "events", "search", "editorial", "demo")
 LANGUAGES = ("fi", "sv", "en")
 
 
@@ -39,11 +40,23 @@ class DemoSite:
         return urls.get(language) or urls.get("fi")
 
 
+def project_apps():
+    """This project's own apps (their code lives in the repository, not in a package)."""
+    base = Path(settings.BASE_DIR).resolve()
+    venv = base / ".venv"
+    return {
+        config.label
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(base) and not Path(config.path).resolve().is_relative_to(venv)
+    }
+
+
 def project_page_models():
+    labels = project_apps()
     return [
         model
         for model in apps.get_models()
-        if issubclass(model, Page) and model is not Page and model._meta.app_label in PROJECT_APPS
+        if issubclass(model, Page) and model is not Page and model._meta.app_label in labels
     ]
 
 
