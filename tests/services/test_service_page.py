@@ -7,6 +7,7 @@ import pytest
 from wagtail.models import Locale
 
 from services.models import ServicePage
+from tests.search.helpers import get_search, result_titles
 
 from .conftest import make_service, place
 
@@ -71,3 +72,9 @@ def test_north_sami_page_is_served_under_the_sami_url(client, club):
     assert "Bearašklubba" in html
     assert lang_of(html, "html") == "se" and lang_of(html, "main") is None  # Sámi content, marked Sámi
     assert lang_of(html, "header") == "fi"  # the interface falls back to Finnish, and says so
+
+
+def test_site_search_has_a_services_result_type(client, club):
+    _response, soup = get_search(client, q="Perhekerho", type="services")
+    assert result_titles(soup) == ["Perhekerho"]
+    assert soup.select_one(".search-result--services .search-result__type").get_text(strip=True) == "Palvelut"

@@ -95,14 +95,19 @@ def test_spam_trap_stores_nothing(client, tray):
 
 def test_region_editors_only_see_their_region(client, tray):
     user = User.objects.create_user("muualla", "m@example.org", "x")
-    ServiceSuggestion.objects.create(index=tray, name="X", provider_name="Y", description="Z", email="a@example.org", state="pending")
+    ServiceSuggestion.objects.create(
+        index=tray, name="X", provider_name="Y", description="Z", email="a@example.org", state="pending"
+    )
     assert not suggestions_for_user(user).exists()
 
 
 def test_stale_flag_panel_and_reminders(client, tray, moderator):
     fresh = make_service(tray, "Tuore", contact_email="tuore@example.org", last_checked=datetime.date.today())
     old = make_service(
-        tray, "Vanha", contact_email="vanha@example.org", last_checked=datetime.date.today() - datetime.timedelta(days=400)
+        tray,
+        "Vanha",
+        contact_email="vanha@example.org",
+        last_checked=datetime.date.today() - datetime.timedelta(days=400),
     )
     assert list(stale_services()) == [old]
     assert old.is_stale() and not fresh.is_stale()
