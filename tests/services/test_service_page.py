@@ -4,9 +4,11 @@ import json
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
 from services.models import ServicePage
+from tests.factories import PracticeModelPageFactory
 from tests.search.helpers import get_search, result_titles
 
 from .conftest import make_service, place
@@ -78,3 +80,11 @@ def test_site_search_has_a_services_result_type(client, club):
     _response, soup = get_search(client, q="Perhekerho", type="services")
     assert result_titles(soup) == ["Perhekerho"]
     assert soup.select_one(".search-result--services .search-result__type").get_text(strip=True) == "Palvelut"
+
+
+def test_model_page_lists_the_services_that_name_it(client, tray, vocab, library):
+    model = PracticeModelPageFactory(parent=library, title="Hyvinvointilähete", slug="hyvinvointilahete")
+    model.save_revision().publish()
+    make_service(tray, "Liikuntaryhmä", m2m={"related_models": [model]}, hours=[(0, "10:00", "11:00")])
+    box = BeautifulSoup(client.get(model.url).content.decode(), "html.parser").select_one(".model-services")
+    assert box is not None and [a.get_text() for a in box.select("a")] == ["Liikuntaryhmä"]
