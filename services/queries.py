@@ -38,6 +38,8 @@ def service_page_context(page, request, now=None):
         "week": schedule.week_rows(page),
         "upcoming_exceptions": upcoming_exceptions[:10],
         "open_now": schedule.is_open_at(page, now) if page.opening_hours.all() else None,
+        # The page may come from the shared page cache (minutes old): say when it was true.
+        "status_time": schedule.local_now(now),
         "service_places": places,
         "guidance": guidance_for(page),
         "stale": page.is_stale(),

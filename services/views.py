@@ -9,6 +9,7 @@ import csv
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
 from core.pagination import paginate
@@ -133,7 +134,11 @@ def listing_view(request, index_page, mode):
             )
     context["count"] = count
     context["suggestions"] = query.suggestions() if count == 0 and query.searched else []
-    return TemplateResponse(request, TEMPLATES[mode], context)
+    response = TemplateResponse(request, TEMPLATES[mode], context)
+    if query.open:
+        # "Open now / this week" depends on the clock: never from the shared page cache.
+        patch_cache_control(response, no_cache=True, max_age=0)
+    return response
 
 
 def _names(items):

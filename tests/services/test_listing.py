@@ -90,6 +90,8 @@ def test_near_me_by_postal_code_and_municipality(client, tray, services):
     soup = soup_of(client, tray.url + "?near=Kemijärvi&km=30&online=1")
     # Nearest first, services by phone last.
     assert [a.get_text() for a in soup.select(".library__list .card__title a")] == ["Nuorten ilta", "Kriisipuhelin"]
+    distances = [dd.get_text() for dd in soup.select(".library__list .card__facts dd") if "km" in dd.get_text()]
+    assert distances == ["noin 5 km"]  # the phone service has no distance
     soup = soup_of(client, tray.url + "?near=ei-paikkaa")
     assert "ei-paikkaa" in soup.select_one(".notice--warning").get_text()
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 from wagtail.models import Locale
 
 from services.models import ServicePage
@@ -45,7 +46,8 @@ def test_page_shows_facts_and_schema_org_service(client, club):
 def test_publish_blockers_name_what_is_missing(tray):
     page = ServicePage(title="Kesken", slug="kesken", summary="s")
     tray.add_child(instance=page)
-    problems = " ".join(page.publish_blockers())
+    with translation.override("en"):
+        problems = " ".join(page.publish_blockers())
     assert "provider" in problems and "opening hours" in problems and "language the service is given in" in problems
 
 
