@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import suggestions
-from .models import STALE_AFTER_DAYS, ServicePage, ServiceSuggestion
+from . import csv_import, suggestions
+from .models import STALE_AFTER_DAYS, ServiceIndexPage, ServicePage, ServiceSuggestion
 from .stale import stale_services
 
 QUEUE_LIMIT = 100
@@ -53,12 +53,6 @@ def moderate_view(request, suggestion_id):
         messages.success(request, _("The suggestion was rejected and the sender told."))
         return redirect("service_suggestion_queue")
     return TemplateResponse(request, "services/admin/suggestion_moderate.html", {"suggestion": suggestion})
-
-
-admin_urlpatterns = [
-    path("service-suggestions/", queue_view, name="service_suggestion_queue"),
-    path("service-suggestions/<id:suggestion_id>/", moderate_view, name="service_suggestion_moderate"),
-]
 
 
 class SuggestionsMenuItem(MenuItem):
@@ -106,3 +100,55 @@ class StaleServicesPanel(Component):
 
     def render_html(self, parent_context):
         return super().render_html(parent_context) if self.count else ""
+
+
+# --- CSV import (services/csv_import.py): preview and mapping report, then drafts ------------
+
+
+def import_view(request):
+    if not suggestions.can_moderate_all(request.user):
+        raise PermissionDenied
+    trays = list(ServiceIndexPage.objects.order_by("locale__language_code", "title").select_related("locale"))
+    context = {"trays": trays, "max_rows": csv_import.MAX_ROWS}
+    if request.method == "POST":
+        tray = next((t for t in trays if str(t.pk) == request.POST.get("tray")), None)
+        if tray is None:
+            context["error"] = _("Choose the service tray.")
+            return TemplateResponse(request, "services/admin/import.html", context, status=400)
+        if request.POST.get("action") == "create":
+            text = request.POST.get("text", "")[: csv_import.MAX_BYTES]
+        else:
+            upload = request.FILES.get("file")
+            if upload is None:
+                context["error"] = _("Choose a CSV file.")
+                return TemplateResponse(request, "services/admin/import.html", context, status=400)
+            text, error = csv_import.decode(upload.read(csv_import.MAX_BYTES + 1))
+            if error:
+                context["error"] = error
+                return TemplateResponse(request, "services/admin/import.html", context, status=400)
+        result = csv_import.preview(text, tray)
+        if request.POST.get("action") == "create" and not result.errors:
+            pages = csv_import.create_drafts(result, tray)
+            messages.success(
+                request,
+                _("%(count)d draft service pages were created. Complete and publish them one by one.")
+                % {"count": len(pages)},
+            )
+            return redirect("wagtailadmin_explore", tray.pk)
+        context.update(tray=tray, result=result, text=text)
+    return TemplateResponse(request, "services/admin/import.html", context)
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return suggestions.can_moderate_all(request.user)
+
+
+IMPORT_MENU_LABEL = gettext_lazy("Import services")
+
+
+admin_urlpatterns = [
+    path("service-suggestions/", queue_view, name="service_suggestion_queue"),
+    path("service-suggestions/<id:suggestion_id>/", moderate_view, name="service_suggestion_moderate"),
+    path("service-import/", import_view, name="service_import"),
+]

@@ -8,6 +8,8 @@ accepting a correction points the editors at the page to edit. Nothing is publis
 the form directly.
 """
 
+import datetime
+
 from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
@@ -39,6 +41,8 @@ def suggestion_for_token(token):
 
 
 def _send(suggestion, template, subject, context=None):
+    if not suggestion.email:  # erased after moderation (purge)
+        return
     with translation.override(suggestion.language):
         body = render_to_string(template, {"suggestion": suggestion, **(context or {})})
         send_mail(" ".join(str(subject).split()), body, settings.DEFAULT_FROM_EMAIL, [suggestion.email])
@@ -99,6 +103,7 @@ def _draft_from(suggestion):
     index.add_child(instance=page)
     if suggestion.municipality_id:
         page.municipalities.set([suggestion.municipality])
+        page.save()  # parental many-to-many relations are written on save
     page.save_revision()
     return page
 
@@ -118,3 +123,20 @@ def moderate(suggestion, user, *, accept):
         subject = subject % {"name": suggestion.name}
     _send(suggestion, f"services/email/suggestion_{'accepted' if accept else 'rejected'}.txt", subject)
     return suggestion
+
+
+def purge(now=None, days=None):
+    """Erase senders' e-mails of suggestions moderated more than ``days`` ago and delete
+    suggestions never confirmed in time. Returns (erased, deleted)."""
+    now = now or timezone.now()
+    days = settings.SERVICE_SUGGESTION_RETENTION_DAYS if days is None else days
+    erased = (
+        ServiceSuggestion.objects.filter(moderated_at__lt=now - datetime.timedelta(days=days))
+        .exclude(email="")
+        .update(email="")
+    )
+    stale = now - datetime.timedelta(seconds=settings.SERVICE_SUGGESTION_CONFIRM_SECONDS)
+    deleted, _rows = ServiceSuggestion.objects.filter(
+        state=ServiceSuggestion.State.UNCONFIRMED, created_at__lt=stale
+    ).delete()
+    return erased, deleted

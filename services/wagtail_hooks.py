@@ -25,6 +25,17 @@ def register_suggestion_menu():
     )
 
 
+@hooks.register("register_admin_menu_item")
+def register_import_menu():
+    return admin_views.ImportMenuItem(
+        admin_views.IMPORT_MENU_LABEL,
+        reverse("service_import"),
+        name="service-import",
+        icon_name="upload",
+        order=261,
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_service_panels(request, panels):
     panels.append(admin_views.PendingSuggestionsPanel(request.user))

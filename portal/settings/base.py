@@ -413,6 +413,7 @@ ADOPTION_REPORT_CONFIRM_SECONDS = int(os.environ.get("ADOPTION_REPORT_CONFIRM_SE
 ADOPTION_REPORT_RETENTION_DAYS = int(os.environ.get("ADOPTION_REPORT_RETENTION_DAYS", "30"))
 # Suggested services and corrections (services/): the confirmation link's lifetime.
 SERVICE_SUGGESTION_CONFIRM_SECONDS = int(os.environ.get("SERVICE_SUGGESTION_CONFIRM_SECONDS", str(3 * 24 * 3600)))
+SERVICE_SUGGESTION_RETENTION_DAYS = int(os.environ.get("SERVICE_SUGGESTION_RETENTION_DAYS", "30"))
 # Followers of models (following/): a confirmation link is valid this many days; addresses
 # never confirmed are erased after it by ``purge_followers`` (run it daily, like
 # ``purge_registrations``). Confirmed addresses are kept until unsubscribed.

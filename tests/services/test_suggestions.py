@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from editorial.roles import MODERATORS
 from services.models import ServicePage, ServiceSuggestion
@@ -119,3 +120,29 @@ def test_stale_flag_panel_and_reminders(client, tray, moderator):
     mail.outbox.clear()
     call_command("send_stale_service_reminders", stdout=open("/dev/null", "w"))
     assert mail.outbox == []  # at most once a month
+
+
+def test_purge_erases_e_mails_after_moderation_and_deletes_unconfirmed(tray):
+    now = timezone.now()
+    old = now - datetime.timedelta(days=40)
+    moderated = ServiceSuggestion.objects.create(
+        index=tray,
+        name="A",
+        provider_name="B",
+        description="C",
+        email="a@example.org",
+        state="rejected",
+        moderated_at=old,
+    )
+    unconfirmed = ServiceSuggestion.objects.create(
+        index=tray, name="D", provider_name="E", description="F", email="d@example.org"
+    )
+    ServiceSuggestion.objects.filter(pk=unconfirmed.pk).update(created_at=old)
+    recent = ServiceSuggestion.objects.create(
+        index=tray, name="G", provider_name="H", description="I", email="g@example.org"
+    )
+    call_command("purge_service_suggestions", stdout=open("/dev/null", "w"))
+    moderated.refresh_from_db()
+    assert moderated.email == ""
+    assert not ServiceSuggestion.objects.filter(pk=unconfirmed.pk).exists()
+    assert ServiceSuggestion.objects.filter(pk=recent.pk).exists()
