@@ -74,6 +74,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("models_library.i18n_urls")),
     path("", include("events.i18n_urls")),
+    path("", include("services.i18n_urls")),
     path("", include("search.i18n_urls")),
     path("", include("following.urls")),
     path(

@@ -41,6 +41,7 @@ from events.models import EventPage
 from home.models import ArticlePage, StandardPage
 from models_library.facets import search_facets as library_search_facets
 from models_library.models import PracticeModelPage
+from services.models import ServicePage
 
 from .promotions import popular_queries, promoted_pages, record_query
 
@@ -61,6 +62,7 @@ def searchable_types():
     return [
         ("models", gettext_lazy("Practice models"), [(PracticeModelPage, "short_description")]),
         ("events", gettext_lazy("Events"), [(EventPage, "summary")]),
+        ("services", gettext_lazy("Services"), [(ServicePage, "summary")]),
         ("pages", gettext_lazy("News and pages"), [(ArticlePage, "intro"), (StandardPage, "intro")]),
     ]
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "search",
     "editorial",
     "projects",
+    "services",
     "following",
     "demo",
     "wagtail_localize",
@@ -410,6 +411,9 @@ REGISTRATION_RETENTION_DAYS = int(os.environ.get("REGISTRATION_RETENTION_DAYS", 
 # (purge_adoption_reports).
 ADOPTION_REPORT_CONFIRM_SECONDS = int(os.environ.get("ADOPTION_REPORT_CONFIRM_SECONDS", str(3 * 24 * 3600)))
 ADOPTION_REPORT_RETENTION_DAYS = int(os.environ.get("ADOPTION_REPORT_RETENTION_DAYS", "30"))
+# Suggested services and corrections (services/): the confirmation link's lifetime.
+SERVICE_SUGGESTION_CONFIRM_SECONDS = int(os.environ.get("SERVICE_SUGGESTION_CONFIRM_SECONDS", str(3 * 24 * 3600)))
+SERVICE_SUGGESTION_RETENTION_DAYS = int(os.environ.get("SERVICE_SUGGESTION_RETENTION_DAYS", "30"))
 # Followers of models (following/): a confirmation link is valid this many days; addresses
 # never confirmed are erased after it by ``purge_followers`` (run it daily, like
 # ``purge_registrations``). Confirmed addresses are kept until unsubscribed.
@@ -446,6 +450,8 @@ RATE_LIMITS = {
     "registration": os.environ.get("RATE_LIMIT_REGISTRATION", "10/h"),
     # Adoption reports from model pages per address: each sends e-mail.
     "adoption-report": os.environ.get("RATE_LIMIT_ADOPTION_REPORT", "5/h"),
+    # The public "suggest a service or a correction" form and its confirmation (services/).
+    "service-suggestion": os.environ.get("RATE_LIMIT_SERVICE_SUGGESTION", "5/h"),
     # "Contact the developers" messages per address: each sends e-mail to a model's contacts.
     "model-contact": os.environ.get("RATE_LIMIT_MODEL_CONTACT", "5/h"),
     # Password-protected pages: guesses per address, and per restriction from all addresses.

@@ -20,6 +20,7 @@ SOURCE_DIRS = (
     "search",
     "editorial",
     "projects",
+    "services",
     "following",
     "demo",
     "templates",
