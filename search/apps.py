@@ -55,3 +55,9 @@ class SearchConfig(AppConfig):
     def ready(self):
         preload_opensearchpy()
         check_engine_clients(settings.WAGTAILSEARCH_BACKENDS)
+        from core.pagecache import invalidate_on_change  # noqa: PLC0415 - needs the app registry
+
+        from .models import SearchSynonym  # noqa: PLC0415 - needs the app registry
+
+        # Synonyms change what searches find: new cached synonym sets, new cached pages.
+        invalidate_on_change(SearchSynonym)

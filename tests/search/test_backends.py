@@ -192,8 +192,8 @@ def test_direct_index_query_finds_what_wagtails_backend_finds(full_corpus):
         locale = Locale.objects.get(language_code=language)
         groups = service.clean_query(query, language).groups
         candidates = Page.objects.filter(locale=locale, live=True, content_type__in=ct_ids)
-        fast = service.ranked_ids(groups, locale)
-        stock = backend.search(service.backend_query(groups), candidates)
+        fast = service.ranked_ids([groups], locale)
+        stock = backend.search(service.backend_query([groups]), candidates)
         assert len(fast) == len(set(fast)), query
         # Locale and live are applied before the cap, so the sets are equal, not just the
         # part the search page (which re-checks with the ORM) would show.
