@@ -25,8 +25,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Case, CharField, Q, Value, When
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
