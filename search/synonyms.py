@@ -8,13 +8,16 @@ words replaced by each other term of the set: "LAPE" → ["lape"] OR ["lapsi" AN
 "perhepalvelu" AND "muutosohjelma"]. Terms are normalised with ``core.text.query_groups``,
 exactly as a visitor's query is, so they meet the indexed text the same way.
 
-The normalised sets are cached per language under the page cache's generation, which a
-save or delete of a synonym bumps (``search.apps`` connects
-``core.pagecache.invalidate_on_change``): the next search sees the change on
-every worker, and the cached search pages are dropped too.
+The normalised sets are cached per language under a version number that a save or delete
+of a synonym bumps (and a recovery of the shared cache, since a change during an outage
+could not bump it), connected in ``search.apps``: the next search on every worker sees the
+change. Publishing pages does not touch it, so a search page keeps its constant query
+count. ``search.apps`` also makes a synonym change drop the cached pages
+(``core.pagecache.invalidate_on_change``).
 """
 
-from core.pagecache import current_generation, page_cache
+from django.core.cache import cache
+
 from core.text import query_groups
 
 from .models import SearchSynonym
@@ -23,6 +26,7 @@ from .models import SearchSynonym
 # branch in every backend's query).
 MAX_EXPANSIONS = 8
 CACHE_SECONDS = 24 * 60 * 60
+VERSION_KEY = "search-synonyms:version"
 
 
 def _normalised_sets(language):
@@ -35,14 +39,31 @@ def _normalised_sets(language):
     return sets
 
 
+def _version():
+    """The synonyms' cache version, or None when the cache keeps nothing."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def bump_version(**kwargs):
+    """Make every cached synonym set stale (signal receiver: synonym saved or deleted, the
+    shared cache back after an outage)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # key missing (evicted, or the cache is down)
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
 def synonym_sets(language):
     """[[term groups, …], …]: each synonym set of ``language`` as normalised groups."""
-    generation = current_generation()
-    if generation is None:  # the cache keeps nothing: read the table (one small query)
+    version = _version()
+    if version is None:  # the cache keeps nothing: read the table (one small query)
         raw = _normalised_sets(language)
     else:
-        key = f"search-synonyms:{generation}:{language}"
-        cache = page_cache()
+        key = f"search-synonyms:{version}:{language}"
         raw = cache.get(key)
         if raw is None:
             raw = _normalised_sets(language)

@@ -7,14 +7,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from core.pagecache import bump_generation
 from search.models import SearchClick, SearchSynonym
+from search.synonyms import bump_version
 from tests.factories import PracticeModelPageFactory
 
 from .helpers import get_search, result_titles
@@ -26,11 +27,11 @@ LAPE_TERMS = "LAPE\nlapsi- ja perhepalveluiden muutosohjelma"
 
 @pytest.fixture(autouse=True)
 def fresh_synonym_cache():
-    """Synonym sets are cached under the page-cache generation; a rolled-back test deletes
-    its synonyms without a signal, so start the next test on a new generation."""
-    bump_generation()
+    """Synonym sets are cached under a version; a rolled-back test deletes its synonyms
+    without a signal, so start the next test on a new version."""
+    bump_version()
     yield
-    bump_generation()
+    bump_version()
 
 
 def _model(library, title, text, language="fi"):
@@ -85,8 +86,9 @@ def test_a_synonym_replaces_only_its_words_in_a_longer_query(client, lape_pages)
 
 def test_synonyms_need_two_terms():
     synonym = SearchSynonym(language="fi", terms="LAPE\n  lape ")
-    with pytest.raises(Exception, match="at least two"):
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         synonym.full_clean()
+    assert error.value.message_dict == {"terms": ["Give at least two terms, one per line."]}
 
 
 def test_synonyms_apply_on_the_engine_as_on_the_database(client, search_engine, site_structure, settings):
