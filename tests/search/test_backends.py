@@ -201,3 +201,13 @@ def test_direct_index_query_finds_what_wagtails_backend_finds(full_corpus):
         assert set(fast) == {page.pk for page in stock}, (language, query)
         compared += bool(fast)
     assert compared >= 20
+    # A query with synonym expansions (several alternatives: search.synonyms) too.
+    locale = Locale.objects.get(language_code="fi")
+    alternatives = [service.clean_query(q, "fi").groups for q in ("perhekeskus", "lapsi satuhetki", "nuoret")]
+    candidates = Page.objects.filter(locale=locale, live=True, content_type__in=ct_ids)
+    fast = service.ranked_ids(alternatives, locale)
+    stock = backend.search(service.backend_query(alternatives), candidates)
+    assert len(fast) == len(set(fast)) >= 3
+    assert set(fast) == {page.pk for page in stock}
+    singles = [set(service.ranked_ids([groups], locale)) for groups in alternatives]
+    assert set(fast) == set().union(*singles)

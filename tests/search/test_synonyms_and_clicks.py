@@ -86,9 +86,10 @@ def test_a_synonym_replaces_only_its_words_in_a_longer_query(client, lape_pages)
 
 def test_synonyms_need_two_terms():
     synonym = SearchSynonym(language="fi", terms="LAPE\n  lape ")
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        synonym.full_clean()
-    assert error.value.message_dict == {"terms": ["Give at least two terms, one per line."]}
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            synonym.full_clean()
+        assert error.value.message_dict == {"terms": ["Give at least two terms, one per line."]}
 
 
 def test_synonyms_apply_on_the_engine_as_on_the_database(client, search_engine, site_structure, settings):
