@@ -294,3 +294,12 @@ def test_synonym_saved_in_the_admin_changes_the_public_search(client, lape_pages
     assert response.status_code == 302
     client.logout()
     assert set(result_titles(get_search(client, q="LAPE")[1])) == {"LAPE-akatemia", "Perhekeskusten kehittäminen"}
+
+
+def test_demo_synonyms_load_once_and_apply(client, lape_pages):
+    from demo import search as demo_search
+
+    demo_search.load({})
+    demo_search.load({})
+    assert SearchSynonym.objects.count() == 3
+    assert set(result_titles(get_search(client, q="lape")[1])) == {"LAPE-akatemia", "Perhekeskusten kehittäminen"}
