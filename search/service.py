@@ -3,6 +3,8 @@
 Design (see docs/search.md):
 - The query is normalised with ``core.text`` for the active language into AND-ed groups
   of OR-ed alternatives (lemma, surface form), all ASCII-folded.
+- Editors' synonyms (``search.synonyms``) turn the query into alternatives ("any of these
+  AND-ed group lists") before any backend is asked, so they apply on every backend.
 - The search backend is used for matching and ranking only: it returns ranked page ids
   (capped at ``SEARCH_MAX_MATCHES``). Where Wagtail's database backend is slow, one direct
   query on its index table does it: on SQLite an FTS5 query with ``bm25()`` (Wagtail's has a
