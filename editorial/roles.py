@@ -103,6 +103,11 @@ ROLES = {
             ("wagtailsearchpromotions", "add_searchpromotion"),
             ("wagtailsearchpromotions", "change_searchpromotion"),
             ("wagtailsearchpromotions", "delete_searchpromotion"),
+            # Search synonyms per language (Snippets → Search synonyms), applied to every search.
+            ("portal_search", "add_searchsynonym"),
+            ("portal_search", "change_searchsynonym"),
+            ("portal_search", "delete_searchsynonym"),
+            ("portal_search", "view_searchsynonym"),
             SUBMIT_TRANSLATION,
             VIEW_REGISTRATIONS,
             # Milestones of models' development paths (Snippets → Development paths).

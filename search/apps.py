@@ -4,6 +4,7 @@ import sys
 from django.apps import AppConfig
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -55,3 +56,14 @@ class SearchConfig(AppConfig):
     def ready(self):
         preload_opensearchpy()
         check_engine_clients(settings.WAGTAILSEARCH_BACKENDS)
+        from core.cache_backend import cache_recovered  # noqa: PLC0415 - needs the app registry
+        from core.pagecache import invalidate_on_change  # noqa: PLC0415 - needs the app registry
+
+        from .models import SearchSynonym  # noqa: PLC0415 - needs the app registry
+        from .synonyms import bump_version  # noqa: PLC0415 - needs the app registry
+
+        # Synonyms change what searches find: new cached synonym sets, new cached pages.
+        post_save.connect(bump_version, sender=SearchSynonym, dispatch_uid="search_synonyms_saved")
+        post_delete.connect(bump_version, sender=SearchSynonym, dispatch_uid="search_synonyms_deleted")
+        cache_recovered.connect(bump_version, dispatch_uid="search_synonyms_cache_recovered")
+        invalidate_on_change(SearchSynonym)

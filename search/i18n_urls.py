@@ -8,4 +8,5 @@ from . import views
 urlpatterns = [
     path(pgettext_lazy("URL path", "search/"), views.search, name="search"),
     path(pgettext_lazy("URL path", "search/suggest/"), views.suggest, name="search_suggest"),
+    path(pgettext_lazy("URL path", "search/result/"), views.click, name="search_click"),
 ]

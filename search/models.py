@@ -1,5 +1,7 @@
 """What visitors search for: counts per day, query and language, for the editors' report."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,3 +75,66 @@ class PendingIndexUpdate(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.object_id}"
+
+
+class SearchClick(models.Model):
+    """Clicks on search results, counted per (day, language, normalised query, rank, page).
+
+    Nothing about the visitor: no address, session, user or time of day; the query is
+    normalised as in ``SearchQueryLog``. Written by ``search.views.click`` (docs/search.md).
+    """
+
+    date = models.DateField(_("date"), db_index=True)
+    language = models.CharField(_("language"), max_length=10)
+    query_string = models.CharField(_("search"), max_length=200)
+    rank = models.PositiveIntegerField(_("result position"))
+    page_id = models.PositiveIntegerField(_("page id"))
+    clicks = models.PositiveIntegerField(_("clicks"), default=0)
+
+    class Meta:
+        verbose_name = _("search result click")
+        verbose_name_plural = _("search result clicks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["date", "language", "query_string", "rank", "page_id"], name="unique_search_click_per_day"
+            ),
+        ]
+        indexes = [models.Index(fields=["language", "date"], name="search_click_lang_date")]
+
+    def __str__(self):
+        return f"{self.date} {self.language}: {self.query_string} #{self.rank}"
+
+
+class SearchSynonym(models.Model):
+    """Terms that mean the same in one language: a search for any of them finds all of them.
+
+    Applied by query expansion in ``search.service`` before any backend is asked, so the
+    same on the database backends and on OpenSearch/Elasticsearch (docs/search.md).
+    """
+
+    language = models.CharField(_("language"), max_length=10, choices=settings.WAGTAIL_CONTENT_LANGUAGES)
+    terms = models.TextField(
+        _("equivalent terms"),
+        help_text=_("One term or phrase per line, e.g. “LAPE” and “lapsi- ja perhepalveluiden muutosohjelma”."),
+    )
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["language", "terms"]
+
+    def __str__(self):
+        return " ↔ ".join(self.term_list())
+
+    def term_list(self):
+        seen, out = set(), []
+        for line in self.terms.splitlines():
+            term = " ".join(line.split())
+            if term and term.casefold() not in seen:
+                seen.add(term.casefold())
+                out.append(term)
+        return out
+
+    def clean(self):
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": _("Give at least two terms, one per line.")})

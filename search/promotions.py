@@ -4,7 +4,8 @@ shown to visitors (curated from those promotions) and query statistics."""
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Sum
+from django.db.models import F, IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
@@ -12,7 +13,7 @@ from wagtail.search.utils import normalise_query_string
 
 from core.faults import best_effort
 
-from .models import SearchQueryLog
+from .models import SearchClick, SearchQueryLog
 
 POPULAR_DAYS = 30
 POPULAR_COUNT = 8
@@ -119,3 +120,48 @@ def zero_result_queries(count=50, days=POPULAR_DAYS):
 
 def most_popular_queries(count=50, days=POPULAR_DAYS):
     return list(query_statistics(days=days).order_by("-searches", "query_string")[:count])
+
+
+@best_effort  # like record_query: statistics never break the way to the page
+def record_click(query_string, language, rank, page_id):
+    """Count one click on the result at ``rank`` (1 = first) for a normalised query.
+
+    Nothing about the visitor is stored: the row is (day, language, query, rank, page)
+    and a counter."""
+    today = timezone.localdate()
+    key = {"date": today, "language": language, "query_string": query_string, "rank": rank, "page_id": page_id}
+    rows = SearchClick.objects.filter(**key)
+    if rows.update(clicks=F("clicks") + 1):
+        return
+    try:
+        with transaction.atomic():
+            SearchClick.objects.create(**key, clicks=1)
+    except IntegrityError:  # a parallel request created the row first
+        rows.update(clicks=F("clicks") + 1)
+
+
+def first_result_not_clicked(count=50, days=POPULAR_DAYS):
+    """Queries whose first result visitors did not open: per (query, language) the searches
+    that found something, the clicks on the first result, and the difference; most such
+    searches first. Where synonyms or a promoted result may be needed. One SQL query."""
+    since = _since(days)
+    first_clicks = (
+        SearchClick.objects.filter(
+            date__gte=since, rank=1, query_string=OuterRef("query_string"), language=OuterRef("language")
+        )
+        .values("query_string", "language")
+        .annotate(n=Sum("clicks"))
+        .values("n")
+    )
+    rows = (
+        SearchQueryLog.objects.filter(date__gte=since)
+        .values("query_string", "language")
+        .annotate(
+            with_results=Sum(F("hits") - F("zero_result_hits")),
+            first_clicks=Coalesce(Subquery(first_clicks, output_field=IntegerField()), Value(0)),
+        )
+        .annotate(not_clicked=F("with_results") - F("first_clicks"))
+        .filter(not_clicked__gt=0)
+        .order_by("-not_clicked", "-with_results", "query_string", "language")
+    )
+    return list(rows[:count])

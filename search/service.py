@@ -3,6 +3,8 @@
 Design (see docs/search.md):
 - The query is normalised with ``core.text`` for the active language into AND-ed groups
   of OR-ed alternatives (lemma, surface form), all ASCII-folded.
+- Editors' synonyms (``search.synonyms``) turn the query into alternatives ("any of these
+  AND-ed group lists") before any backend is asked, so they apply on every backend.
 - The search backend is used for matching and ranking only: it returns ranked page ids
   (capped at ``SEARCH_MAX_MATCHES``). Where Wagtail's database backend is slow, one direct
   query on its index table does it: on SQLite an FTS5 query with ``bm25()`` (Wagtail's has a
@@ -24,7 +26,9 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Case, CharField, Q, Value, When
+from django.urls import reverse
 from django.utils.html import escape
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -32,6 +36,7 @@ from modelsearch.conf import get_app_config
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
+from wagtail.search.utils import normalise_query_string
 
 from core.facets import Facet, FacetedQuery
 from core.indexing import plain_text
@@ -44,6 +49,7 @@ from models_library.models import PracticeModelPage
 from services.models import ServicePage
 
 from .promotions import popular_queries, promoted_pages, record_query
+from .synonyms import expand as expand_synonyms
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 10
@@ -54,6 +60,8 @@ SUMMARY_WEIGHT = 2
 COMPOUND_PART_FACTOR = 0.2
 SNIPPET_LENGTH = 240
 SORTS = ("relevance", "date")
+# Result positions a click may report (a search ranks at most SEARCH_MAX_MATCHES pages).
+MAX_CLICK_RANK = 10_000
 
 
 # -- what is searchable --------------------------------------------------------------
@@ -137,9 +145,15 @@ def clean_query(raw, language):
 
 
 # -- matching and ranking (the backend's job) ---------------------------------------
-def backend_query(groups):
+def _groups_query(groups):
     parts = [Or([PlainText(term) for term in group]) if len(group) > 1 else PlainText(group[0]) for group in groups]
     return parts[0] if len(parts) == 1 else And(parts)
+
+
+def backend_query(alternatives):
+    """Wagtail's query for a list of alternatives (each AND-ed groups of OR-ed terms)."""
+    parts = [_groups_query(groups) for groups in alternatives]
+    return parts[0] if len(parts) == 1 else Or(parts)
 
 
 def _is_sqlite_database_backend(backend):
@@ -156,7 +170,11 @@ def _fts_phrase(term):
     return '"' + term.replace('"', '""') + '"'
 
 
-def sqlite_ranked_ids(groups, content_type_ids, locale_id, limit, within=None):
+def _fts_groups(groups):
+    return " AND ".join("(" + " OR ".join(_fts_phrase(t) for t in group) + ")" for group in groups)
+
+
+def sqlite_ranked_ids(alternatives, content_type_ids, locale_id, limit, within=None):
     """One FTS5 query: match in title/body, rank with bm25, only live searchable pages of
     the locale (and of ``within``, when given). ``limit=None``: every match, unranked.
 
@@ -169,11 +187,10 @@ def sqlite_ranked_ids(groups, content_type_ids, locale_id, limit, within=None):
     entries = config.get_model("IndexEntry")._meta.db_table
     fts = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
     pages = Page._meta.db_table
-    match = (
-        "{title body} : ("
-        + " AND ".join("(" + " OR ".join(_fts_phrase(t) for t in group) + ")" for group in groups)
-        + ")"
-    )
+    if len(alternatives) == 1:
+        match = "{title body} : (" + _fts_groups(alternatives[0]) + ")"
+    else:  # synonyms (search.synonyms): any alternative
+        match = "{title body} : (" + " OR ".join("(" + _fts_groups(g) + ")" for g in alternatives) + ")"
     placeholders = ", ".join(["%s"] * len(content_type_ids))
     params = [match, *content_type_ids, locale_id]
     sql = (
@@ -208,7 +225,11 @@ def _tsquery_lexeme(term):
     return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def postgres_ranked_ids(groups, content_type_ids, locale_id, limit, config=None, within=None):
+def _tsquery_groups(groups):
+    return " & ".join("(" + " | ".join(_tsquery_lexeme(t) for t in group) + ")" for group in groups)
+
+
+def postgres_ranked_ids(alternatives, content_type_ids, locale_id, limit, config=None, within=None):
     """One query on the index table: match title or body, rank, only live pages of the
     locale (and of ``within``, when given). ``limit=None``: every match, unranked.
 
@@ -222,7 +243,10 @@ def postgres_ranked_ids(groups, content_type_ids, locale_id, limit, config=None,
     """
     entries = get_app_config().get_model("IndexEntry")._meta.db_table
     pages = Page._meta.db_table
-    tsquery = " & ".join("(" + " | ".join(_tsquery_lexeme(t) for t in group) + ")" for group in groups)
+    if len(alternatives) == 1:
+        tsquery = _tsquery_groups(alternatives[0])
+    else:  # synonyms (search.synonyms): any alternative
+        tsquery = " | ".join("(" + _tsquery_groups(g) + ")" for g in alternatives)
     # Same text search configuration as the backend indexed with (None: the server default).
     # The tsquery is written inline (not as a FROM item) so that the planner sees a
     # constant and can use the GIN indexes: a BitmapOr over title and body.
@@ -245,23 +269,24 @@ def postgres_ranked_ids(groups, content_type_ids, locale_id, limit, config=None,
         return [int(row[0]) for row in cursor.fetchall()]
 
 
-def ranked_ids(groups, locale, limit=None, within=None):
-    """Page ids matching every group, best first, at most ``limit`` (default
-    SEARCH_MAX_MATCHES); only ids in ``within`` when it is given."""
+def ranked_ids(alternatives, locale, limit=None, within=None):
+    """Page ids matching every group of one of the ``alternatives`` (a query and its
+    synonym expansions), best first, at most ``limit`` (default SEARCH_MAX_MATCHES); only
+    ids in ``within`` when it is given."""
     limit = limit or settings.SEARCH_MAX_MATCHES
     backend = get_search_backend()
     ct_ids = list(_type_content_types())
     if _is_sqlite_database_backend(backend):
-        return sqlite_ranked_ids(groups, ct_ids, locale.pk, limit, within=within)
+        return sqlite_ranked_ids(alternatives, ct_ids, locale.pk, limit, within=within)
     if _is_postgres_database_backend(backend):
-        return postgres_ranked_ids(groups, ct_ids, locale.pk, limit, config=backend.config, within=within)
+        return postgres_ranked_ids(alternatives, ct_ids, locale.pk, limit, config=backend.config, within=within)
     queryset = Page.objects.filter(locale=locale, live=True, content_type__in=ct_ids)
-    results = backend.search(backend_query(groups), queryset, order_by_relevance=True)
+    results = backend.search(backend_query(alternatives), queryset, order_by_relevance=True)
     ids = [page.pk for page in results[:limit]]
     return ids if within is None else [pk for pk in ids if pk in within]
 
 
-def matching_ids(groups, locale):
+def matching_ids(alternatives, locale):
     """(set of the page ids matching every group, ranked ids or None).
 
     The database backends give every match cheaply, unranked and uncapped (an index scan);
@@ -270,10 +295,10 @@ def matching_ids(groups, locale):
     backend = get_search_backend()
     ct_ids = list(_type_content_types())
     if _is_sqlite_database_backend(backend):
-        return set(sqlite_ranked_ids(groups, ct_ids, locale.pk, None)), None
+        return set(sqlite_ranked_ids(alternatives, ct_ids, locale.pk, None)), None
     if _is_postgres_database_backend(backend):
-        return set(postgres_ranked_ids(groups, ct_ids, locale.pk, None, config=backend.config)), None
-    ranked = ranked_ids(groups, locale)
+        return set(postgres_ranked_ids(alternatives, ct_ids, locale.pk, None, config=backend.config)), None
+    ranked = ranked_ids(alternatives, locale)
     return set(ranked), ranked
 
 
@@ -304,6 +329,14 @@ def _weighted_hits(text, groups, language):
 def _score(text, groups, language, weight):
     whole, parts = _weighted_hits(text, groups, language)
     return weight * (whole + COMPOUND_PART_FACTOR * parts)
+
+
+def _best_score(text, alternatives, language, weight):
+    """The score of the best alternative; with synonyms each alternative's score is its
+    share of its own words, so a one-word term and its three-word synonym weigh the same."""
+    if len(alternatives) == 1:
+        return _score(text, alternatives[0], language, weight)
+    return max(_score(text, groups, language, weight) / len(groups) for groups in alternatives)
 
 
 def highlight(text, groups, language, length=SNIPPET_LENGTH):
@@ -346,6 +379,7 @@ class Result:
     snippet: str
     date: object
     url: str = ""
+    click_url: str = ""
 
 
 @dataclass
@@ -397,6 +431,9 @@ def run_search(request):
     locale = Locale.get_active()
     language = locale.language_code
     cleaned = clean_query(request.GET.get("q", ""), language)
+    alternatives = expand_synonyms(cleaned.groups, language)
+    # Every term of every alternative, for highlighting and picking the snippet.
+    all_groups = [group for groups in alternatives for group in groups]
     outcome = SearchOutcome(query=cleaned.text, messages=list(cleaned.messages))
 
     sort = request.GET.get("sort", "relevance")
@@ -420,16 +457,16 @@ def run_search(request):
         .filter(locale=locale, content_type__in=list(ct_codes))
         .annotate(result_type=result_type_annotation(ct_codes))
     )
-    matches, ranked = matching_ids(cleaned.groups, locale)
+    matches, ranked = matching_ids(alternatives, locale)
     faceted = FacetedQuery(searchable, search_facets(), request.GET, within=matches)
     outcome.messages.extend(faceted.messages)
     allowed = faceted.ids()
     if ranked is not None:  # the backend ranked already
         ids = [pk for pk in ranked if pk in allowed]
     elif faceted.active:
-        ids = ranked_ids(cleaned.groups, locale, within=allowed)
+        ids = ranked_ids(alternatives, locale, within=allowed)
     else:  # nothing to narrow: rank the matches directly instead of sending them back
-        ids = [pk for pk in ranked_ids(cleaned.groups, locale) if pk in allowed]
+        ids = [pk for pk in ranked_ids(alternatives, locale) if pk in allowed]
     outcome.capped = len(ids) >= settings.SEARCH_MAX_MATCHES
     position = {pk: i for i, pk in enumerate(ids)}
 
@@ -440,8 +477,8 @@ def run_search(request):
     else:
         summaries = _summaries([r[0] for r in rows])
         scores = {
-            pk: _score(title, cleaned.groups, language, TITLE_WEIGHT)
-            + _score(summaries.get(pk) or "", cleaned.groups, language, SUMMARY_WEIGHT)
+            pk: _best_score(title, alternatives, language, TITLE_WEIGHT)
+            + _best_score(summaries.get(pk) or "", alternatives, language, SUMMARY_WEIGHT)
             for pk, title, _date in rows
         }
         ordered = sorted(scores, key=lambda pk: (-scores[pk], position.get(pk, 0)))
@@ -457,8 +494,10 @@ def run_search(request):
     page_ids = list(page_obj.object_list)
     pages = {p.pk: p for p in Page.objects.filter(pk__in=page_ids).specific()}
     labels = {code: str(label) for code, label, _m in searchable_types()}
+    click_base = reverse("search_click") + "?"
+    click_query = normalise_query_string(cleaned.text)[:MAX_QUERY_LENGTH]
     results = []
-    for pk in page_ids:
+    for rank, pk in enumerate(page_ids, start=page_obj.start_index()):
         page = pages.get(pk)
         if page is None:
             continue
@@ -468,9 +507,11 @@ def run_search(request):
                 page=page,
                 type_code=code,
                 type_label=labels.get(code, ""),
-                snippet=highlight(_snippet_text(page, cleaned.groups, language), cleaned.groups, language),
+                snippet=highlight(_snippet_text(page, all_groups, language), all_groups, language),
                 date=getattr(page, "start", None) or getattr(page, "date", None) or page.last_published_at,
                 url=page.get_url(request),
+                # Through search_click (counted without anything about the visitor).
+                click_url=click_base + urlencode({"q": click_query, "rank": rank, "page": pk}),
             )
         )
     page_obj.object_list = results
@@ -484,6 +525,27 @@ def run_search(request):
     if not ordered:
         outcome.popular = popular_queries(language)
     return outcome
+
+
+# -- clicks on results (search.views.click) -----------------------------------------------
+MAX_PAGE_ID = 2**31 - 1
+
+
+def click_query(raw):
+    """The query of a result link as the query log keeps it (normalised), or ""."""
+    text = " ".join(CONTROL_RE.sub(" ", (raw or "").replace("\ufffd", " ")).split())
+    return normalise_query_string(text)[:MAX_QUERY_LENGTH]
+
+
+def click_target(page_id):
+    """The page a result link names, if the search could have shown it: live, public, a
+    searchable type, in the active language; else None."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(pk=page_id, locale=Locale.get_active(), content_type__in=list(_type_content_types()))
+        .first()
+    )
 
 
 # -- when the engine is down ------------------------------------------------------------

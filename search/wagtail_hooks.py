@@ -1,12 +1,16 @@
-"""Admin: the search report (popular and zero-result queries) for moderators."""
+"""Admin: the search report (popular, zero-result and first-result-not-opened queries) and the
+search synonyms (a snippet) for moderators."""
 
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
+from .models import SearchSynonym
 
 
 @hooks.register("register_admin_urls")
@@ -33,3 +37,19 @@ def register_search_report_menu_item():
 @hooks.register("register_permissions")
 def register_permissions():
     return Permission.objects.filter(content_type__app_label="portal_search", codename="view_searchquerylog")
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Synonyms per language (search.synonyms applies them on every backend). Who may edit
+    them: the Moderators role and site administrators (editorial.roles.ROLES)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    list_display = ["__str__", "language"]
+    list_filter = ["language"]
+    search_fields = ["terms"]
+    copy_view_enabled = False
+
+
+register_snippet(SearchSynonymViewSet)

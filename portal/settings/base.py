@@ -446,6 +446,8 @@ RATE_LIMIT_ENABLED = env_bool("RATE_LIMIT_ENABLED", True)
 RATE_LIMITS = {
     # Search-box suggestions per address.
     "search-suggest": os.environ.get("RATE_LIMIT_SEARCH_SUGGEST", "60/m"),
+    # Clicks on search results (counted for the editors' report) per address.
+    "search-click": os.environ.get("RATE_LIMIT_SEARCH_CLICK", "120/m"),
     # Event registrations and cancellations (POSTs, together) per address: each sends e-mail.
     "registration": os.environ.get("RATE_LIMIT_REGISTRATION", "10/h"),
     # Adoption reports from model pages per address: each sends e-mail.

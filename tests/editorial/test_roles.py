@@ -16,6 +16,7 @@ REPORTS = {
     "search report": "/admin/search-report/",
     "stale models report": "/admin/reports/stale-models/",
     "search promotions": "/admin/searchpicks/",
+    "search synonyms": "/admin/snippets/portal_search/searchsynonym/",
 }
 
 

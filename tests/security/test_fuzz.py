@@ -74,6 +74,7 @@ param_names = st.one_of(
         [
             "q",
             "page",
+            "rank",
             "region",
             "theme",
             "target_group",
@@ -215,7 +216,7 @@ def test_every_hostile_value_at_every_url(client, demo_site):
         for value in HOSTILE:
             seg = quote(_clean(value)[:200], safe="") or "x"
             path = target.replace("{seg}", seg)
-            params = {name: _clean(value) for name in ("q", "page", "region", "month", "date", "sort")}
+            params = {name: _clean(value) for name in ("q", "page", "rank", "region", "month", "date", "sort")}
             for query in ({}, params):
                 response = client.get(path, query)
                 if response.status_code >= 500:

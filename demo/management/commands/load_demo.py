@@ -6,12 +6,12 @@ app (demo/library.py, demo/events.py, …) with a ``load(structure, stdout)`` fu
 
 from django.core.management.base import BaseCommand
 
-from demo import development_paths, editorial, events, evidence, library, news, places, projects, services
+from demo import development_paths, editorial, events, evidence, library, news, places, projects, search, services
 from demo.site import ensure_site_structure
 from models_library.vocabulary_data import load_vocabularies
 
 # Order matters: models before the events and news that link to them.
-DEMO_PARTS = [library, evidence, events, places, news, projects, services, editorial, development_paths]
+DEMO_PARTS = [library, evidence, events, places, news, projects, services, editorial, development_paths, search]
 
 
 class Command(BaseCommand):
