@@ -135,9 +135,7 @@ def editor_worklist(user, limit=10):
     lists = {}
     for key, queryset in (("drafts", drafts), ("in_review", in_review), ("needs_changes", needs_changes)):
         queryset = queryset.distinct().order_by("-latest_revision_created_at", "pk")
-        pages = list(queryset[: limit + 1])
-        count = len(pages) if len(pages) <= limit else queryset.count()
-        lists[key] = {"pages": pages[:limit], "count": count}
+        lists[key] = {"pages": list(queryset[:limit]), "count": queryset.count()}
     return lists
 
 
