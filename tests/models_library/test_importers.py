@@ -20,6 +20,7 @@ from models_library.importers.text import (
 )
 from models_library.models import PracticeModelPage
 
+
 @pytest.fixture(autouse=True)
 def english_messages():
     """The importer's messages are translated (the admin import shows them in the editor's
