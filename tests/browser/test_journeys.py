@@ -397,7 +397,7 @@ def test_editor_imports_a_word_document_as_a_draft(page, live_site):
     assert "040 123 4567" in flags and "maija.meikalainen@example.fi" in flags
     assert set(PracticeModelPage.objects.filter(title=title).values_list("pk", flat=True)) == before  # nothing saved
 
-    page.get_by_role("button", name="Luo luonnos").click()
+    page.locator("form[action$='/models/import/confirm/'] button[type=submit]").click()
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
     created = PracticeModelPage.objects.exclude(pk__in=before).get(title=title)
     assert not created.live and created.owner.username == "toimittaja-lappi"

@@ -113,6 +113,12 @@ def test_other_sections_and_translators_are_refused(logged_in, editor_a, editor_
     options = BeautifulSoup(other.get(IMPORT_URL).content, "html.parser").select("select[name=section] option")
     assert [option.get_text() for option in options] == ["Organisaatio B"]
 
+    assert IMPORT_URL in other.get("/admin/").content.decode()  # "Import a document" in her menu
+    section_b = orgs["sections"]["b"]["library"]
+    header = other.get(reverse("wagtailadmin_explore", args=[section_b.pk])).content.decode()
+    assert f"{IMPORT_URL}?section={section_b.pk}" in header  # and in her section's header menu
+
+    assert IMPORT_URL not in logged_in(translator).get("/admin/").content.decode()
     refused = logged_in(translator).get(IMPORT_URL)
     assert refused.status_code == 302 and refused["Location"] == reverse("wagtailadmin_home")
     assert not PracticeModelPage.objects.filter(title="Arjen turvan toimintamalli").exists()
