@@ -76,16 +76,15 @@ class UploadForm(forms.Form):
     )
     file = forms.FileField(
         label=gettext_lazy("Document"),
-        help_text=gettext_lazy(
-            "A Word document (.docx), a text file (.txt) or a saved Innokylä page (.html) describing one "
-            "practice model, in the current Innokylä format or the older good-practice format. At most %(mb)s MB."
-        )
-        % {"mb": MAX_UPLOAD_BYTES // 1_000_000},
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXTENSIONS)}),
     )
 
     def __init__(self, *args, sections, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _(
+            "A Word document (.docx), a text file (.txt) or a saved Innokylä page (.html) describing one "
+            "practice model, in the current Innokylä format or the older good-practice format. At most %(mb)s MB."
+        ) % {"mb": MAX_UPLOAD_BYTES // 1_000_000}
         self.fields["section"].queryset = OrganisationSectionPage.objects.filter(pk__in=[s.pk for s in sections])
 
     def clean_file(self):
