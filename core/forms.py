@@ -1,10 +1,28 @@
 """Admin page forms shared by the apps."""
 
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
 
-class SameLanguagePageForm(WagtailAdminPageForm):
+class PublishRequirementsForm(WagtailAdminPageForm):
+    """Fields a page type needs for publishing (``EditorialRules.publish_required_fields``)
+    are marked in the form: "(required for publishing)" after the label and the reason in
+    the help text. Drafts may still leave them empty."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, reason in getattr(type(self.instance), "publish_required_fields", {}).items():
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            field.label = format_html("{} ({})", field.label, gettext("required for publishing"))
+            note = gettext("Required for publishing: %(reason)s") % {"reason": reason}
+            field.help_text = format_html("{} {}", note, field.help_text) if field.help_text else note
+
+
+class SameLanguagePageForm(PublishRequirementsForm):
     """Choices of other pages (related models, the bundle a model belongs to) offer only
     pages in the language of the page being edited: a Swedish model links Swedish models.
     The limit is the field's queryset, so a page of another language posted by hand is a

@@ -8,7 +8,8 @@ in their own apps. The arrow runs one way: content apps -> core <- editorial.
   moderators' page permissions and the moderation workflow are set on every translation of
   it (``manage.py setup_roles``).
 - ``EditorialRules`` is what a page type may declare: ``publish_blockers()`` (reasons it may
-  be saved as a draft but not published) and ``review_freshness`` (published pages are
+  be saved as a draft but not published), ``publish_required_fields`` (the form fields those
+  rules need, marked in the edit form with the reason) and ``review_freshness`` (published pages are
   expected to be reviewed every FRESHNESS_MONTHS months; the type has a ``last_reviewed``
   date field).
 """
@@ -25,6 +26,9 @@ class EditorialRules:
     """Editorial rules of a page type; the defaults say "no rules"."""
 
     review_freshness = False
+    #: Form fields ``publish_blockers`` asks for, with the reason shown in the edit form
+    #: (``core.forms.PublishRequirementsForm`` marks them): ``{field name: reason}``.
+    publish_required_fields = {}
 
     def publish_blockers(self):
         """Reasons this page may be saved as a draft but not published (empty when fine)."""

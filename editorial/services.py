@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import DateField, F, OuterRef, Subquery
+from django.db.models import DateField, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -100,6 +100,43 @@ def own_sections(user):
         .select_related("organisation")
         .order_by("path")
     )
+
+
+def _own_pages(user):
+    """Pages the user looks after: those in her organisation's sections (every language), or
+    for a user without sections (moderators, administrators) the pages she owns."""
+    paths = list(
+        OrganisationSectionPage.objects.filter(organisation__editors__group__in=user.groups.all()).values_list(
+            "path", flat=True
+        )
+    )
+    if not paths:
+        return Page.objects.filter(owner=user)
+    inside = Q()
+    for path in paths:
+        inside |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
+    return Page.objects.filter(inside)
+
+
+def editor_worklist(user, limit=10):
+    """The user's work on the dashboard: ``drafts`` (unpublished changes not sent for review),
+    ``in_review`` (waiting for the moderator) and ``needs_changes`` (the moderator asked for
+    changes), each ``{"pages": [...], "count": n}``. A constant number of queries."""
+    if not user.is_authenticated:
+        return None
+    scope = _own_pages(user).select_related("locale")
+    in_review = scope.filter(_workflow_states__status=WorkflowState.STATUS_IN_PROGRESS)
+    needs_changes = scope.filter(_workflow_states__status=WorkflowState.STATUS_NEEDS_CHANGES)
+    drafts = scope.filter(has_unpublished_changes=True).exclude(
+        pk__in=Page.objects.filter(
+            _workflow_states__status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+        ).values("pk")
+    )
+    lists = {}
+    for key, queryset in (("drafts", drafts), ("in_review", in_review), ("needs_changes", needs_changes)):
+        queryset = queryset.distinct().order_by("-latest_revision_created_at", "pk")
+        lists[key] = {"pages": list(queryset[:limit]), "count": queryset.count()}
+    return lists
 
 
 def change_request(page):

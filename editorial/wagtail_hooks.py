@@ -17,6 +17,7 @@ from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
@@ -29,6 +30,7 @@ from .models import OrganisationSectionPage
 from .publishing import latest_revision_blockers, publish_blockers
 from .services import (
     change_request,
+    editor_worklist,
     lock_and_find_new_page_twin,
     outdated_translations,
     own_sections,
@@ -201,6 +203,61 @@ class OwnSectionsPanel(Component):
         return super().render_html(parent_context) if self.sections else ""
 
 
+class EditorWorklistPanel(Component):
+    """The editor's drafts, her pages waiting for review and those the moderator returned."""
+
+    name = "editorial_worklist"
+    order = 75
+    template_name = "editorial/panels/editor_worklist.html"
+
+    def __init__(self, user):
+        self.lists = editor_worklist(user)
+
+    def get_context_data(self, parent_context):
+        return {"lists": self.lists}
+
+    def render_html(self, parent_context):
+        if not self.lists or not any(entry["count"] for entry in self.lists.values()):
+            return ""
+        return super().render_html(parent_context)
+
+
+class OwnSectionMenuItem(MenuItem):
+    """ "Your section" in the menu: an editor's work starts in her section, not at the site root."""
+
+    def is_shown(self, request):
+        return bool(getattr(request, "user", None) and own_sections_cached(request))
+
+    def render_component(self, request):
+        section = own_sections_cached(request)[0]  # the library's section comes first (tree order)
+        return LinkMenuItemComponent(
+            self.name,
+            self.label,
+            reverse("wagtailadmin_explore", args=[section.pk]),
+            icon_name=self.icon_name,
+            classname=self.classname,
+            attrs=self.attrs,
+        )
+
+
+def own_sections_cached(request):
+    """``own_sections`` once per request (the menu asks on every admin page)."""
+    if not hasattr(request, "_editorial_own_sections"):
+        request._editorial_own_sections = own_sections(request.user)
+    return request._editorial_own_sections
+
+
+@hooks.register("register_admin_menu_item")
+def register_own_section_menu_item():
+    return OwnSectionMenuItem(
+        gettext_lazy("Your section"),
+        reverse("wagtailadmin_home"),
+        name="own-section",
+        icon_name="folder-open-inverse",
+        order=150,
+    )
+
+
 # --- Freshness ---------------------------------------------------------------------------
 
 
@@ -284,6 +341,7 @@ class TranslationWorklistPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_panels(request, panels):
+    panels.append(EditorWorklistPanel(request.user))
     panels.append(OwnSectionsPanel(request.user))
     panels.append(TranslationWorklistPanel(request.user))
     panels.append(StaleModelsPanel(request.user))

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import adoption_admin
+from . import adoption_admin, import_admin
 from .models import DevelopmentPathEntry, Funder, Municipality, Organisation, Region, TargetGroup, Theme
 
 
@@ -100,6 +100,28 @@ def register_adoption_report_menu():
 @hooks.register("construct_homepage_panels")
 def add_pending_adoption_reports_panel(request, panels):
     panels.append(adoption_admin.PendingAdoptionReportsPanel(request.user))
+
+
+# --- Import a document (import_admin.py) ---------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return import_admin.admin_urlpatterns
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu():
+    return import_admin.ImportMenuItem(
+        import_admin.MENU_LABEL,
+        reverse("models_library_import"),
+        name="import-document",
+        icon_name="doc-full-inverse",
+        order=260,
+    )
+
+
+hooks.register("register_page_header_buttons", import_admin.section_import_buttons)
 
 
 class DevelopmentPathViewSet(SnippetViewSet):

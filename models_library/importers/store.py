@@ -5,6 +5,7 @@ from html import escape
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from ..models import Funder, Municipality, Organisation, PracticeModelIndexPage, PracticeModelPage, Region
@@ -54,14 +55,16 @@ def resolve(parsed):
         elif municipality:
             municipalities.append(municipality)
         else:
-            parsed.report.append(f"No region or municipality called '{name}'; kept in the text only.")
+            parsed.report.append(
+                _("No region or municipality called '%(name)s'; kept in the text only.") % {"name": name}
+            )
             parsed.unmapped.setdefault(parsed.labels.get("places", "Paikkakunta"), []).append(name)
     for name in parsed.funders:
         funder = match_vocabulary(Funder, name)
         if funder:
             funders.append(funder)
         else:
-            parsed.report.append(f"No funder called '{name}'; kept in the text only.")
+            parsed.report.append(_("No funder called '%(name)s'; kept in the text only.") % {"name": name})
             parsed.unmapped.setdefault(parsed.labels.get("funders", "Rahoittaja"), []).append(name)
     for line in parsed.contact_lines:
         organisation = match_vocabulary(Organisation, line)
@@ -69,8 +72,11 @@ def resolve(parsed):
             organisations.append(organisation)
     if (parsed.contact_lines or parsed.contact_emails or parsed.contact_phones) and not organisations:
         parsed.report.append(
-            "Could not map the contact details: none of the lines names a known organisation "
-            f"({'; '.join(parsed.contact_lines) or 'no name given'}); add the contact in the editor."
+            _(
+                "Could not map the contact details: none of the lines names a known organisation "
+                "(%(lines)s); add the contact in the editor."
+            )
+            % {"lines": "; ".join(parsed.contact_lines) or _("no name given")}
         )
     return {"regions": regions, "municipalities": municipalities, "funders": funders}, organisations
 
@@ -95,11 +101,16 @@ def unique_slug(parent, title):
 
 
 @transaction.atomic
-def create_draft(parsed, parent=None):
-    """A draft PracticeModelPage from a ParsedModel; returns the page (not published)."""
+def create_draft(parsed, parent=None, user=None):
+    """A draft PracticeModelPage from a ParsedModel; returns the page (not published).
+
+    With ``user`` (the admin import) the page is created as Wagtail's create view does: the
+    user owns it, its first revision is theirs and the creation is in the page history.
+    """
     parent = parent or default_parent()
     links, contact_organisations = resolve(parsed)
     page = PracticeModelPage(
+        owner=user,
         title=parsed.title,
         slug=unique_slug(parent, parsed.title),
         locale_id=parent.locale_id,
@@ -138,5 +149,6 @@ def create_draft(parsed, parent=None):
             email=parsed.contact_emails[0] if parsed.contact_emails else "",
             phone=(parsed.contact_phones[0] if parsed.contact_phones else "")[:40],
         )
-    page.save_revision()  # a draft revision the editor opens in the admin
+    # A draft revision the editor opens in the admin (logged as "created" for the admin import).
+    page.save_revision(user=user, log_action=user is not None, clean=False)
     return page

@@ -19,6 +19,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from . import ImportFileError
 
 MAX_BYTES = 1_000_000
@@ -118,23 +120,29 @@ class ParsedModel:
     source_paragraphs: list = field(default_factory=list)  # every content line, for checks
 
 
-def decode(data: bytes, name="file") -> str:
+def decode(data: bytes, name="file", limit=MAX_BYTES) -> str:
     """Bytes -> text, refusing what is not a plain UTF-8 text description."""
     if not data or not data.strip():
-        raise ImportFileError(f"{name}: the file is empty.")
-    if len(data) > MAX_BYTES:
-        raise ImportFileError(f"{name}: the file is {len(data)} bytes; the limit is {MAX_BYTES}.")
+        raise ImportFileError(_("%(name)s: the file is empty.") % {"name": name})
+    if len(data) > limit:
+        raise ImportFileError(
+            _("%(name)s: the file is %(size)s bytes; the limit is %(limit)s.")
+            % {"name": name, "size": len(data), "limit": limit}
+        )
     if b"\x00" in data:
-        raise ImportFileError(f"{name}: this is a binary file, not a plain-text description.")
+        raise ImportFileError(_("%(name)s: this is a binary file, not a plain-text description.") % {"name": name})
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            f"{name}: the file is not UTF-8 text (byte {exc.start}); save it as UTF-8 and try again."
+            _("%(name)s: the file is not UTF-8 text (byte %(byte)s); save it as UTF-8 and try again.")
+            % {"name": name, "byte": exc.start}
         ) from None
     control = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t")
     if control > 10:
-        raise ImportFileError(f"{name}: the file contains control characters; it is not a plain-text description.")
+        raise ImportFileError(
+            _("%(name)s: the file contains control characters; it is not a plain-text description.") % {"name": name}
+        )
     return text
 
 
@@ -228,12 +236,17 @@ def parse_text(text: str, name="file") -> ParsedModel:
     fmt = detect_format(keys)
     if fmt is None:
         raise ImportFileError(
-            f"{name}: no known section headings found (e.g. 'Perustiedot', 'Ratkaisun perusidea', "
-            "'Tarve & lähtökohta'); is this a practice-model description?"
+            _(
+                "%(name)s: no known section headings found (e.g. 'Perustiedot', 'Ratkaisun perusidea', "
+                "'Tarve & lähtökohta'); is this a practice-model description?"
+            )
+            % {"name": name}
         )
     model = ParsedModel(format=fmt)
     if noise:
-        model.report.append(f"Ignored {len(noise)} scraping-noise line(s) (icons, page navigation).")
+        model.report.append(
+            _("Ignored %(count)s scraping-noise line(s) (icons, page navigation).") % {"count": len(noise)}
+        )
 
     # Split into blocks: (heading or None, [content lines]).
     blocks, current = [], (None, [])
@@ -264,9 +277,12 @@ def _without_document_promises(model, content):
         if DOCUMENT_REFERENCE.search(line):
             model.missing_documents.append(line)
             model.report.append(
-                f"Referenced but not provided: the text refers to a document that is not part of the import "
-                f"(“{line}”). The sentence is left out so the page does not promise it; add the document "
-                "to the model's materials and put the sentence back."
+                _(
+                    "Referenced but not provided: the text refers to a document that is not part of the import "
+                    "(“%(line)s”). The sentence is left out so the page does not promise it; add the document "
+                    "to the model's materials and put the sentence back."
+                )
+                % {"line": line}
             )
         else:
             kept.append(line)
@@ -280,7 +296,7 @@ def _apply_block(model, heading, content):
         value = " ".join(content).strip()
         if target in ("title", "short_description", "implementation_site", "cover_image_alt", "keywords"):
             if getattr(model, target) and value and getattr(model, target) != value:
-                _extra(model, "other", heading, content, reason="repeated field")
+                _extra(model, "other", heading, content, reason=_("repeated field"))
             else:
                 setattr(model, target, value)
         elif target in ("places", "funders"):
@@ -292,7 +308,10 @@ def _apply_block(model, heading, content):
             date = parse_date(value)
             if date is None:
                 if value:
-                    model.report.append(f"Could not read the date '{value}' under '{heading}'; kept as text.")
+                    model.report.append(
+                        _("Could not read the date '%(value)s' under '%(heading)s'; kept as text.")
+                        % {"value": value, "heading": heading}
+                    )
                     _extra(model, "other", heading, content, reason=None)
             else:
                 setattr(model, target, date)
@@ -301,7 +320,7 @@ def _apply_block(model, heading, content):
             if stage:
                 model.stage = stage
             elif value:
-                model.report.append(f"Unknown development stage '{value}'; kept as text.")
+                model.report.append(_("Unknown development stage '%(value)s'; kept as text.") % {"value": value})
                 _extra(model, "other", heading, content, reason=None)
         return
     if key in SECTION_HEADINGS:
@@ -317,7 +336,9 @@ def _apply_block(model, heading, content):
             value = " ".join(content).strip()
             # Scraped legacy pages glue a stray lowercase letter to the first keyword ("tVarhainen").
             if re.match(r"^[a-zåäö][A-ZÅÄÖ]", value):
-                model.report.append(f"Removed a stray letter '{value[0]}' before the first keyword.")
+                model.report.append(
+                    _("Removed a stray letter '%(letter)s' before the first keyword.") % {"letter": value[0]}
+                )
                 value = value[1:]
             model.keywords = value
         elif kind == "contacts":
@@ -327,16 +348,17 @@ def _apply_block(model, heading, content):
             for line in content:
                 if PHONE.search(line):
                     model.contact_phones.append(PHONE_LABEL.sub("", line).strip())
-                    model.report.append("A phone number in the contact details is kept non-public (not shown).")
+                    model.report.append(_("A phone number in the contact details is kept non-public (not shown)."))
                     continue
                 address = EMAIL.search(line)
                 if address and EMAIL_PATTERN.match(address.group(0)):
                     model.report.append(
-                        f"The contact e-mail '{address.group(0)}' is a pattern, not an address: not mapped."
+                        _("The contact e-mail '%(address)s' is a pattern, not an address: not mapped.")
+                        % {"address": address.group(0)}
                     )
                 elif address:
                     model.contact_emails.append(address.group(0))
-                    model.report.append("An e-mail address in the contact details is kept non-public (not shown).")
+                    model.report.append(_("An e-mail address in the contact details is kept non-public (not shown)."))
                     continue
                 kept.append(line)
             model.contact_lines = kept
@@ -345,7 +367,7 @@ def _apply_block(model, heading, content):
         return
     # Group headings: their own text (rare) is kept, never dropped.
     if content:
-        _extra(model, "other", heading, content, reason="text under a group heading")
+        _extra(model, "other", heading, content, reason=_("text under a group heading"))
 
 
 def _extra(model, kind, heading, content, reason, group=None):
@@ -360,7 +382,10 @@ def _extra(model, kind, heading, content, reason, group=None):
         return
     model.extra_sections.append({"kind": kind, "heading": heading, "body": paragraphs_to_html(content)})
     if reason:
-        model.report.append(f"Unmapped text under '{heading}' ({reason}) kept as an extra section.")
+        model.report.append(
+            _("Unmapped text under '%(heading)s' (%(reason)s) kept as an extra section.")
+            % {"heading": heading, "reason": reason}
+        )
 
 
 def _apply_lead(model, lead):
@@ -375,38 +400,42 @@ def _apply_lead(model, lead):
         model.short_description = " ".join(leftover)
         leftover = []
     if leftover:
-        _extra(model, "other", "Johdanto", leftover, reason="text before the first heading")
+        _extra(model, "other", "Johdanto", leftover, reason=_("text before the first heading"))
 
 
 def _finish(model):
     if not model.title:
-        raise ImportFileError("The description has no name (title).")
+        raise ImportFileError(_("The description has no name (title)."))
     if len(model.title) > 255:
-        raise ImportFileError("The name of the model is longer than 255 characters.")
+        raise ImportFileError(_("The name of the model is longer than 255 characters."))
     if not model.short_description:
         source = re.sub(r"<[^>]+>", " ", model.sections.get("basic_idea", "")).strip()
         source = html.unescape(re.sub(r"\s+", " ", source))
         if source:
             model.short_description = _shorten(source)
-            model.report.append("No short description in the source: written from the start of the description.")
+            model.report.append(_("No short description in the source: written from the start of the description."))
     elif len(model.short_description) > SHORT_DESCRIPTION_MAX:
         full = model.short_description
         model.short_description = _shorten(full)
-        _extra(model, "other", "Toimintamallin lyhyt kuvaus", [full], reason="short description over 400 characters")
+        _extra(model, "other", "Toimintamallin lyhyt kuvaus", [full], reason=_("short description over 400 characters"))
     if model.sections.get("evaluation_summary"):
         # The scale's levels are defined by who evaluated and how (docs/library.md); free text
         # rarely says so plainly, and a wrong level misleads more than none.
         model.report.append(
-            "Evaluation text found: the evidence level stays 'not evaluated yet' until an editor "
-            "sets it from the evaluation reports (see the glossary)."
+            _(
+                "Evaluation text found: the evidence level stays 'not evaluated yet' until an editor "
+                "sets it from the evaluation reports (see the glossary)."
+            )
         )
     if not model.stage:
-        model.report.append("No development stage in the source; the draft says 'In development'.")
+        model.report.append(_("No development stage in the source; the draft says 'In development'."))
         model.stage = "in_development"
     if model.format == "legacy":
         model.report.append(
-            "Legacy format: need, organisation, reporting, impacts, challenges, "
-            "implementers and sector are kept as extra sections."
+            _(
+                "Legacy format: need, organisation, reporting, impacts, challenges, "
+                "implementers and sector are kept as extra sections."
+            )
         )
 
 

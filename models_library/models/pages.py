@@ -487,6 +487,11 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, R
     # Editorial rules (core.moderation): reviewed every FRESHNESS_MONTHS months, and a model
     # may be saved incomplete as a draft but published only with what readers need first.
     review_freshness = True
+    # The fields publish_blockers() asks for, marked in the edit form (core.forms).
+    publish_required_fields = {
+        "basic_idea": _("without the basic idea readers cannot tell what the model is."),
+        "target_groups": _("the library is searched by target group; a model without one is not found."),
+    }
 
     def publish_blockers(self):
         problems = []

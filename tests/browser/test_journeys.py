@@ -360,3 +360,46 @@ def test_screenshots_of_main_pages(page, live_site, width):
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, f"{page_type} ({language}) scrolls sideways at {width}px by {overflow}px"
     assert taken and all(p.stat().st_size > 1000 for p in taken)
+
+
+def test_editor_imports_a_word_document_as_a_draft(page, live_site):
+    """Upload → preview (fields, flagged phone number and address) → a draft, never live."""
+    from demo.editorial import DEMO_USERS
+    from models_library.models import PracticeModelPage
+    from tests.editorial.documents import model_docx
+
+    base, _site = live_site
+    title = "Ilmiölähtöisen yhteiskehittämisen toimintamalli"  # the demo has it too (Pirkanmaa)
+    before = set(PracticeModelPage.objects.filter(title=title).values_list("pk", flat=True))
+    page.context.clear_cookies()
+    page.goto(base + "/admin/login/")
+    page.fill("input[name=username]", "toimittaja-lappi")
+    page.fill("input[name=password]", DEMO_USERS["toimittaja-lappi"][0])
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r".*/admin/$"))
+
+    page.goto(base + reverse("models_library_import"))
+    page.set_input_files(
+        "input[name=file]",
+        files=[
+            {
+                "name": "perhekeskus.docx",
+                "mimeType": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "buffer": model_docx(),
+            }
+        ],
+    )
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    fields = page.locator("#import-fields").inner_text()
+    assert title in fields
+    flags = page.locator("#import-flags").inner_text()
+    assert "040 123 4567" in flags and "maija.meikalainen@example.fi" in flags
+    assert set(PracticeModelPage.objects.filter(title=title).values_list("pk", flat=True)) == before  # nothing saved
+
+    page.locator("form[action$='/models/import/confirm/'] button[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    created = PracticeModelPage.objects.exclude(pk__in=before).get(title=title)
+    assert not created.live and created.owner.username == "toimittaja-lappi"
+    assert page.locator("#id_title").input_value() == created.title
+    assert page.request.get(base + created.get_url()).status == 404  # nothing public

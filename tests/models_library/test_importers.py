@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from models_library.importers import ImportFileError
 from models_library.importers.text import (
@@ -18,6 +19,15 @@ from models_library.importers.text import (
     parse_text,
 )
 from models_library.models import PracticeModelPage
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """The importer's messages are translated (the admin import shows them in the editor's
+    language); these tests read the English ones."""
+    with translation.override("en"):
+        yield
+
 
 SEEDS = Path(__file__).resolve().parent / "seeds"  # copies of the reference documents (README there)
 
