@@ -32,8 +32,14 @@ PRELOAD_LANGUAGE_DATA = env_bool("PRELOAD_LANGUAGE_DATA", True)
 # cost the model page ~8 ms of its ~45 ms in the issue-21 re-measure (p95 47–61 ms without,
 # 39–49 with). Health checks make a connection that went away (database restart, idle
 # timeout) reconnect on the next request instead of failing it.
-DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))  # noqa: F405
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("DATABASE_CONN_HEALTH_CHECKS", True)  # noqa: F405
+DATABASES = {
+    **DATABASES,  # noqa: F405
+    "default": {
+        **DATABASES["default"],  # noqa: F405
+        "CONN_MAX_AGE": int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        "CONN_HEALTH_CHECKS": env_bool("DATABASE_CONN_HEALTH_CHECKS", True),
+    },
+}
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

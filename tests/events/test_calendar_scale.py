@@ -133,6 +133,7 @@ def varied_calendar(calendar):
             attendance=attendance,
             event_type=event_type,
             join_url="https://meet.example.fi/x" if attendance != "in_person" else "",
+            join_url_visibility="public",
             start=at(days),
             end=at(days, 12),
         )
