@@ -20,3 +20,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "E
 # The static floor: the same rendered HTML served as files by WhiteNoise in the same
 # gunicorn + Django stack (see bench/README.md).
 WHITENOISE_ROOT = os.environ.get("BENCH_FLOOR_DIR") or str(BASE_DIR / "bench" / "results" / "floor")
+# As in production (portal/settings/production.py): dictionaries loaded at start-up,
+# persistent connections checked before reuse (bench.run sets DATABASE_CONN_MAX_AGE=60).
+PRELOAD_LANGUAGE_DATA = True
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
