@@ -8,9 +8,13 @@ import os
 from pathlib import Path
 
 from portal.settings.base import *  # noqa: F401,F403
-from portal.settings.base import BASE_DIR, TEMPLATES
+from portal.settings.base import BASE_DIR, TEMPLATES, fernet_key_derived_from
 
 SECRET_KEY = "bench-only-not-secret"
+# The corpus registers people with needs (encrypted): a throwaway key, as in the tests.
+if not REGISTRATION_ENCRYPTION_KEY:  # noqa: F405
+    REGISTRATION_ENCRYPTION_KEY = fernet_key_derived_from(SECRET_KEY)
+    REGISTRATION_ENCRYPTION_KEY_DERIVED = True
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 ROOT_URLCONF = "bench.urls"
