@@ -157,12 +157,14 @@ class AnonymousPageCacheMiddleware:
             cached["X-Page-Cache"] = "hit"
             if cached.has_header("ETag") or cached.has_header("Last-Modified"):
                 # A feed's validators (events/conditional.py): a poller still gets its 304.
-                return get_conditional_response(
+                response = get_conditional_response(
                     request,
                     etag=cached.get("ETag"),
                     last_modified=parse_http_date_safe(cached.get("Last-Modified", "")),
                     response=cached,
                 )
+                response["X-Page-Cache"] = "hit"
+                return response
             return cached
         response = self.get_response(request)
         if request.method == "GET" and response_is_cacheable(request, response):

@@ -168,3 +168,12 @@ def test_memo_counts_equal_sql_counts_and_one_entry_serves_every_request(client,
         entries = len(facet_engine._memo)
         panel(client, url)
         assert len(facet_engine._memo) == entries == 1  # the window is not part of the key
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_a_poll_answered_from_the_page_cache_still_gets_its_304(client, calendar):
+    publish_event(calendar, title="Verkostotapaaminen", start=at(3), end=at(3, 12))
+    first = client.get(ics_url(calendar, "type=workshop"))
+    assert first.status_code == 200
+    again = client.get(ics_url(calendar, "type=workshop"), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and again["X-Page-Cache"] == "hit"
