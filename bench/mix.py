@@ -6,8 +6,9 @@
 The URLs are those ``bench.measure`` used for each target (home, model pages, listings with
 varied facets and pages, searches with varied words, calendar pages and months, ``.ics``
 with filters, the API), mixed with the weights below. gunicorn starts with the bench
-settings (production-like, loopback only) and ``--preload``; each client thread sends its
-next request as soon as the last one answered, over a new connection. Prints requests/s,
+settings (production-like, loopback only) and ``--preload``; every distinct URL is first
+requested once per worker (steady state: page cache and memo filled); then each client
+thread sends its next request as soon as the last one answered, over a new connection. Prints requests/s,
 p50/p95/max latency and errors per target and overall, and writes JSON next to the input.
 The client threads run on the same machine as the server: on 2 cores they take CPU from it.
 """
@@ -19,6 +20,7 @@ import random
 import threading
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 from .load import HOST, wait_for
 from .measure import percentile
@@ -47,8 +49,22 @@ def mix(measured):
         entry = measured.get(name, {})
         if entry.get("status") == "ok" and entry.get("urls"):
             urls = entry["urls"]
-            out += [(name, urls[i % len(urls)]) for i in range(weight)]
+            out += [(name, quote(urls[i % len(urls)], safe="/?=&%:+,;")) for i in range(weight)]
     return out
+
+
+def warm_up(port, requests, workers):
+    """Every distinct URL once per worker (sequentially): the page cache, the facet memo
+    and lazy loads are filled before the timed phase, which then measures steady state."""
+    for _ in range(workers):
+        for _name, url in sorted(set(requests)):
+            try:
+                conn = http.client.HTTPConnection(HOST, port, timeout=60)
+                conn.request("GET", url)
+                conn.getresponse().read()
+                conn.close()
+            except OSError:
+                pass
 
 
 def drive(port, requests, clients, seconds, seed=1):
@@ -109,15 +125,24 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--page-cache", type=int, default=300, help="PAGE_CACHE_SECONDS (0: off).")
     parser.add_argument("--search-backend", default="database")
+    parser.add_argument(
+        "--cache-url",
+        default="",
+        help="CACHE_URL for the workers, e.g. redis://127.0.0.1:6379/9 (default: the environment's; "
+        "local memory per worker when none).",
+    )
     args = parser.parse_args()
 
     measured = json.loads(Path(args.measure).read_text())
     requests = mix(measured)
     env = bench_env(args.database, args, "mix") | {"PAGE_CACHE_SECONDS": str(args.page_cache)}
+    if args.cache_url:
+        env |= {"CACHE_URL": args.cache_url, "CACHE_KEY_PREFIX": f"benchmix{int(time.time())}"}
     port = free_port()
     process = gunicorn(env, port, args.workers)
     try:
         wait_for(port)
+        warm_up(port, requests, args.workers)
         result = drive(port, requests, args.clients, args.seconds)
     finally:
         stop(process)

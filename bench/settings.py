@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from portal.settings.base import *  # noqa: F401,F403
-from portal.settings.base import BASE_DIR, TEMPLATES, fernet_key_derived_from
+from portal.settings.base import BASE_DIR, TEMPLATES, env_bool, fernet_key_derived_from
 
 SECRET_KEY = "bench-only-not-secret"
 # The corpus registers people with needs (encrypted): a throwaway key, as in the tests.
@@ -26,5 +26,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "E
 WHITENOISE_ROOT = os.environ.get("BENCH_FLOOR_DIR") or str(BASE_DIR / "bench" / "results" / "floor")
 # As in production (portal/settings/production.py): dictionaries loaded at start-up,
 # persistent connections checked before reuse (bench.run sets DATABASE_CONN_MAX_AGE=60).
-PRELOAD_LANGUAGE_DATA = True
+PRELOAD_LANGUAGE_DATA = env_bool("PRELOAD_LANGUAGE_DATA", True)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True  # noqa: F405
