@@ -3,9 +3,18 @@
     DJANGO_SETTINGS_MODULE=bench.settings python -m bench.measure --out result.json --floor-dir DIR
 
 Each target gets warm-up requests, then ``--repeat`` timed requests (URLs of a target are
-cycled, e.g. 20 different model pages), and one extra request with an
-execute wrapper counting SQL queries (kept out of the timings). The rendered HTML of
-each target's first URL is written to ``--floor-dir`` for the static-floor measurement.
+cycled: 20 different model pages, different facet combinations, pages, months and search
+words), and one extra request with an execute wrapper counting SQL queries (kept out of
+the timings). The rendered HTML of each target's first URL is written to ``--floor-dir``
+for the static-floor measurement.
+
+Then ``--cold`` requests of two cold kinds, each on the next URL of the target:
+
+* **after a publish**: the publish generation is bumped first (``bump_generation``, what
+  every publish does), so the page chrome, the facet memo (this process's and the shared
+  one) and every generation-keyed entry must be rebuilt by this request;
+* **fresh worker**: this process's facet memo is emptied first (a new gunicorn worker), the
+  shared cache (Redis in production; here the local-memory cache) keeps what it holds.
 """
 
 import argparse
@@ -37,9 +46,22 @@ def summarise_ms(samples):
 SLOW_SECONDS = 10
 
 
-def measure(repeat=30, warmup=2, floor_dir=None, only=None):
+def _cold(client, urls, count, prepare):
+    samples = []
+    for i in range(count):
+        prepare()
+        started = time.perf_counter()
+        client.get(urls[(i + 1) % len(urls)])
+        samples.append(time.perf_counter() - started)
+    return summarise_ms(samples)
+
+
+def measure(repeat=30, warmup=2, floor_dir=None, only=None, cold=5):
     from django.db import connection
     from django.test import Client
+
+    from core.facets import clear_membership_memo
+    from core.pagecache import bump_generation
 
     from .targets import discover
 
@@ -48,7 +70,7 @@ def measure(repeat=30, warmup=2, floor_dir=None, only=None):
     for target in discover():
         if only and target.name not in only:
             continue
-        entry = {"label": target.label, "urls": target.urls[:3], "note": target.note}
+        entry = {"label": target.label, "urls": target.urls, "note": target.note}
         results[target.name] = entry
         if not target.available:
             entry["status"] = "n/a"
@@ -87,6 +109,11 @@ def measure(repeat=30, warmup=2, floor_dir=None, only=None):
             if response.status_code != 200:
                 entry["note"] = f"HTTP {response.status_code} for {url}"
         entry.update(status="ok", queries=len(queries), bytes=len(first.content), **summarise_ms(samples))
+        if cold:
+            entry["after_publish"] = _cold(client, target.urls, cold, bump_generation)
+            entry["fresh_worker"] = _cold(client, target.urls, cold, clear_membership_memo)
+            for i in range(len(target.urls)):  # warm again for the next target's neighbours
+                client.get(target.urls[i])
         if floor_dir:
             path = Path(floor_dir) / "bench-floor" / f"{target.name}.html"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +128,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--floor-dir")
     parser.add_argument("--only", default="", help="Comma-separated target names (default: all).")
+    parser.add_argument("--cold", type=int, default=5, help="Cold requests per kind and target (0: none).")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
     import django
@@ -110,7 +138,10 @@ def main():
 
     freeze_startup_objects()  # as portal/wsgi.py does in production
     results = measure(
-        repeat=args.repeat, floor_dir=args.floor_dir, only={name for name in args.only.split(",") if name}
+        repeat=args.repeat,
+        floor_dir=args.floor_dir,
+        only={name for name in args.only.split(",") if name},
+        cold=args.cold,
     )
     Path(args.out).write_text(json.dumps(results, indent=2), encoding="utf-8")
 

@@ -95,6 +95,7 @@ def gunicorn(env, port, workers):
         str(workers),
         "--worker-class",
         "sync",
+        "--preload",  # as in production (README): start-up data loaded once, before the fork
         "--log-level",
         "warning",
         "--access-logfile",
@@ -177,6 +178,8 @@ def measure_database(env, args, name):
             env["BENCH_FLOOR_DIR"],
             "--only",
             args.only,
+            "--cold",
+            str(args.cold),
         ],
         cwd=ROOT,
         env=env,
@@ -259,6 +262,7 @@ def table(results):
     lines = []
     header = (
         f"{'target':<28}{'N':>7}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}{'SQL':>6}"
+        f"{'pub p50':>9}{'pub p95':>9}{'new p50':>9}"
         f"{'rps off':>9}{'rps on':>9}{'p50 on':>8}{'floor':>8}{'on/fl':>7}{'off/fl':>7}"
     )
     lines.append(header)
@@ -281,6 +285,9 @@ def table(results):
 
             lines.append(
                 f"{label:<28}{run['size']:>7}{ms(s['p50']):>9}{ms(s['p95']):>9}{ms(s['max']):>9}{s['queries'] if s['queries'] is not None else '-':>6}"
+                + num(s.get("after_publish", {}).get("p50"), 9)
+                + num(s.get("after_publish", {}).get("p95"), 9)
+                + num(s.get("fresh_worker", {}).get("p50"), 9)
                 + num(h.get("uncached", {}).get("rps"), 9)
                 + num(h.get("cached", {}).get("rps"), 9)
                 + num(h.get("cached", {}).get("p50_ms"), 8)
@@ -317,6 +324,7 @@ def main(argv=None):
         "peer_search, calendar_month, …; default: all). Stock search on SQLite at 10 000 "
         "models takes minutes per request.",
     )
+    parser.add_argument("--cold", type=int, default=5, help="Cold requests per kind (after a publish, fresh worker).")
     parser.add_argument("--no-http", action="store_true", help="Only the in-process measurements.")
     parser.add_argument("--keep", action="store_true", help="Keep the SQLite database files.")
     parser.add_argument(

@@ -44,13 +44,42 @@ def _reverse_any(names, **kwargs):
 
 def _popular_code(model):
     """The vocabulary code used most on fi practice models (so a facet selects real results)."""
-    return (
+    codes = _popular_codes(model, 1)
+    return codes[0] if codes else None
+
+
+def _popular_codes(model, count):
+    """The ``count`` vocabulary codes used most on fi practice models."""
+    return list(
         model.objects.filter(practice_models__locale__language_code=LANGUAGE)
         .annotate(n=Count("practice_models"))
-        .order_by("-n")
-        .values_list("code", flat=True)
-        .first()
+        .order_by("-n", "code")
+        .values_list("code", flat=True)[:count]
     )
+
+
+def varied_facet_queries(count=6):
+    """``count`` different query strings with 1 and with 3 facets (the top codes of each
+    facet, combined in turn), so a target is not one URL repeated (issue 21)."""
+    from models_library.models import Region, TargetGroup, Theme
+
+    codes = [_popular_codes(model, count) for model in (Region, Theme, TargetGroup)]
+    if not all(codes):
+        return [], []
+    one = [f"{FACET_PARAMS[i % 3]}={codes[i % 3][(i // 3) % len(codes[i % 3])]}" for i in range(count)]
+    three = ["&".join(f"{FACET_PARAMS[f]}={codes[f][(i + f) % len(codes[f])]}" for f in range(3)) for i in range(count)]
+    return one, three
+
+
+def search_words(rng, count=6):
+    """SEARCH_WORD and words of random fi model titles (long ones: content words)."""
+    from models_library.models import PracticeModelPage
+
+    titles = list(
+        PracticeModelPage.objects.live().filter(locale__language_code=LANGUAGE).values_list("title", flat=True)[:500]
+    )
+    words = sorted({w.strip(".,:;()").lower() for t in titles for w in t.split() if len(w) >= 7})
+    return [SEARCH_WORD, *rng.sample(words, k=min(count - 1, len(words)))]
 
 
 def facet_queries():
@@ -73,9 +102,10 @@ def _same_body(client, url_a, url_b):
 
 def discover(seed=1, model_sample=20):
     """Targets for the fi site; run with the bench settings on a generated corpus."""
+    from events import dates
     from events.models import EventIndexPage, EventPage
     from home.models import HomePage
-    from models_library.models import PracticeModelIndexPage, PracticeModelPage
+    from models_library.models import PracticeModelIndexPage, PracticeModelPage, Region
 
     rng = random.Random(seed)
     client = Client()
@@ -97,12 +127,14 @@ def discover(seed=1, model_sample=20):
 
         library = PracticeModelIndexPage.objects.live().filter(locale__language_code=LANGUAGE).first()
         one, three = facet_queries()
+        ones, threes = varied_facet_queries()
         if library:
             base = library.url
-            targets.append(Target("listing_0", "Listing, 0 facets", [base]))
-            for name, label, query in (
-                ("listing_1", "Listing, 1 facet", one),
-                ("listing_3", "Listing, 3 facets", three),
+            # Varied: pages 1–50 (a page past the end shows the last one).
+            targets.append(Target("listing_0", "Listing, 0 facets", [base] + [f"{base}?page={n}" for n in (2, 5, 50)]))
+            for name, label, query, varied in (
+                ("listing_1", "Listing, 1 facet", one, ones),
+                ("listing_3", "Listing, 3 facets", three, threes),
             ):
                 url = f"{base}?{query}"
                 if not query:
@@ -110,7 +142,7 @@ def discover(seed=1, model_sample=20):
                 elif _same_body(client, base, url):
                     targets.append(Target(name, label, note="listing ignores facet parameters (feature not merged)"))
                 else:
-                    targets.append(Target(name, label, [url]))
+                    targets.append(Target(name, label, [url] + [f"{base}?{q}" for q in varied if q != query]))
         else:
             targets += [
                 Target(n, label, note="no library page")
@@ -124,7 +156,8 @@ def discover(seed=1, model_sample=20):
         search_url = _reverse_any(("search", "search:search"))
         if search_url:
             plain = f"{search_url}?q={SEARCH_WORD}"
-            targets.append(Target("search", "Search", [plain]))
+            words = search_words(rng)
+            targets.append(Target("search", "Search", [f"{search_url}?q={word}" for word in words]))
             faceted = f"{plain}&{three}"
             if _same_body(client, plain, faceted):
                 targets.append(
@@ -135,7 +168,13 @@ def discover(seed=1, model_sample=20):
                     )
                 )
             else:
-                targets.append(Target("search_facets", "Search + 3 facets", [faceted]))
+                targets.append(
+                    Target(
+                        "search_facets",
+                        "Search + 3 facets",
+                        [faceted] + [f"{search_url}?q={words[i % len(words)]}&{q}" for i, q in enumerate(threes)],
+                    )
+                )
         else:
             targets += [
                 Target("search", "Search", note="no URL named 'search'"),
@@ -147,28 +186,26 @@ def discover(seed=1, model_sample=20):
 
         calendar = EventIndexPage.objects.live().filter(locale__language_code=LANGUAGE).first()
         today = timezone.localdate()
-        targets.append(
-            Target(
-                "calendar",
-                "Calendar (index)",
-                [calendar.url] if calendar else [],
-                "" if calendar else "no calendar page",
-            )
-        )
-        month_url = ics_url = None
+        # Calendar filters that select real events (attendance, type, region), pages, months.
+        filters = ["attendance=online", "type=training", "attendance=in_person&type=workshop"]
+        regions = _popular_codes(Region, 2)
+        filters += [f"region={code}" for code in regions]
+        calendar_urls = month_urls = ics_urls = []
         if calendar:
+            calendar_urls = [calendar.url, f"{calendar.url}?page=2", f"{calendar.url}?page=5"] + [
+                f"{calendar.url}?{q}" for q in filters
+            ]
             # The month grid is a route of the calendar page; the feed has a language-neutral URL.
-            month_url = f"{calendar.url}{calendar.reverse_subpage('month')}?month={today:%Y-%m}"
-            ics_url = reverse("events_feeds:calendar_ical", args=[calendar.pk])
-        targets.append(
-            Target(
-                "calendar_month",
-                "Calendar month view",
-                [month_url] if month_url else [],
-                "" if month_url else "no calendar page",
-            )
-        )
-        targets.append(Target("ics", ".ics feed", [ics_url] if ics_url else [], "" if ics_url else "no calendar page"))
+            months = [dates.add_months(today.replace(day=1), n) for n in (0, 1, 2, -1, 3, 4)]
+            base = f"{calendar.url}{calendar.reverse_subpage('month')}"
+            month_urls = [f"{base}?month={m:%Y-%m}" for m in months]
+            month_urls += [f"{base}?month={months[i % len(months)]:%Y-%m}&{q}" for i, q in enumerate(filters)]
+            ics = reverse("events_feeds:calendar_ical", args=[calendar.pk])
+            ics_urls = [ics] + [f"{ics}?{q}" for q in filters]
+        missing = "" if calendar else "no calendar page"
+        targets.append(Target("calendar", "Calendar (index)", calendar_urls, missing))
+        targets.append(Target("calendar_month", "Calendar month view", month_urls, missing))
+        targets.append(Target("ics", ".ics feed", ics_urls, missing))
 
         targets.append(
             Target("api", "API list", ["/api/v2/pages/?type=models_library.PracticeModelPage&locale=fi&limit=20"])

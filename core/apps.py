@@ -1,9 +1,13 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from .text import preload
 
 
 class CoreConfig(AppConfig):
-    """Shared infrastructure: registers the <id:…> URL converter and the page-cache signals."""
+    """Shared infrastructure: registers the <id:…> URL converter and the page-cache signals;
+    with PRELOAD_LANGUAGE_DATA, loads the lemmatiser's dictionaries before the first request."""
 
     name = "core"
     verbose_name = _("Core")
@@ -14,3 +18,7 @@ class CoreConfig(AppConfig):
         from .pagecache import connect_signals  # noqa: PLC0415 - imports Wagtail's models
 
         connect_signals()
+        if getattr(settings, "PRELOAD_LANGUAGE_DATA", False):
+            # Production: the first search must not pay for loading the dictionaries (~3 s).
+            # Under gunicorn --preload this runs once in the master, before the fork.
+            preload()

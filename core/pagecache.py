@@ -33,11 +33,13 @@ served again.
 """
 
 import hashlib
+import time
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, get_conditional_response
+from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
@@ -45,6 +47,8 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from .cache_backend import cache_recovered
 
 GENERATION_KEY = "pagecache:generation"
+# When the current generation started (epoch seconds): the Last-Modified of feeds.
+CHANGED_KEY = "pagecache:changed"
 # Headers a cached response may vary on: each is either part of the key (Accept, the
 # language) or irrelevant to cacheable requests (Cookie: no session; Accept-Encoding: the
 # body is stored uncompressed).
@@ -66,9 +70,17 @@ def current_generation():
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
+        if cache.add(GENERATION_KEY, 1, timeout=None):
+            # What changed before is unknown to a new cache: count it as changed now.
+            cache.set(CHANGED_KEY, time.time(), timeout=None)
         generation = cache.get(GENERATION_KEY)
     return generation
+
+
+def generation_changed_at():
+    """When the current generation started (epoch seconds), or None when the cache does not
+    know (down, or the entry evicted)."""
+    return page_cache().get(CHANGED_KEY)
 
 
 def bump_generation(**kwargs):
@@ -78,6 +90,7 @@ def bump_generation(**kwargs):
         cache.incr(GENERATION_KEY)
     except ValueError:  # key missing (first publish, or evicted)
         cache.set(GENERATION_KEY, 2, timeout=None)
+    cache.set(CHANGED_KEY, time.time(), timeout=None)
 
 
 def cache_key(request, generation):
@@ -142,6 +155,16 @@ class AnonymousPageCacheMiddleware:
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
+            if cached.has_header("ETag") or cached.has_header("Last-Modified"):
+                # A feed's validators (events/conditional.py): a poller still gets its 304.
+                response = get_conditional_response(
+                    request,
+                    etag=cached.get("ETag"),
+                    last_modified=parse_http_date_safe(cached.get("Last-Modified", "")),
+                    response=cached,
+                )
+                response["X-Page-Cache"] = "hit"
+                return response
             return cached
         response = self.get_response(request)
         if request.method == "GET" and response_is_cacheable(request, response):

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.facets import Facet, FacetedQuery, enum_choices, vocabulary_choices
+from core.facets import Facet, FacetedQuery, enum_choices, id_subquery, vocabulary_choices
 from models_library.models import Municipality, Region, TargetGroup
 
 from . import dates, nearby
@@ -24,7 +24,11 @@ from .recurrence import local_zone
 
 MONTH_PATTERN = re.compile(r"^(\d{4})-(\d{2})$")
 MIN_YEAR, MAX_YEAR = 1900, 2200
-MAX_MONTH_OCCURRENCES = 1000
+# The month grid reads the (id, start, end) of at most this many dates of the month, and
+# renders at most MAX_PER_DAY of them per day; the rest of a day is one "N more" link to
+# that day's list. Rendering up to 1 000 cards was ~90 % of the month view's time.
+MAX_MONTH_OCCURRENCES = 5000
+MAX_PER_DAY = 4
 
 
 def attendance_choices():
@@ -104,8 +108,13 @@ class MonthGrid:
         return add_months(self.first_day, 1)
 
 
-def month_grid(first_day, occurrences, today):
-    """Weeks (Monday first) of the month, each day with the occurrences on it (local time)."""
+def month_grid(first_day, occurrences, today, per_day=MAX_PER_DAY, load=None):
+    """Weeks (Monday first) of the month, each day of the month with (at most ``per_day``
+    of) the occurrences on it (local time) and ``more``: how many are not shown.
+
+    ``occurrences``: rows with ``pk``, ``start`` and ``end`` in display order; ``load``
+    (optional): ``{pk: occurrence}`` for the pks that are shown (the full rows are read for
+    those only). Days outside the month are shown without events."""
     by_day = {}
     zone = local_zone()
     last_day = add_months(first_day, 1) - datetime.timedelta(days=1)
@@ -113,10 +122,14 @@ def month_grid(first_day, occurrences, today):
         start = timezone.localtime(occurrence.start, zone).date()
         # An event ending at midnight does not take place on the next day.
         end = timezone.localtime(occurrence.end - datetime.timedelta(microseconds=1), zone).date()
-        day = max(start, first_day - datetime.timedelta(days=7))
-        while day <= min(max(end, start), last_day + datetime.timedelta(days=7)):
+        day = max(start, first_day)
+        while day <= min(max(end, start), last_day):
             by_day.setdefault(day, []).append(occurrence)
             day += datetime.timedelta(days=1)
+    shown = {day: rows[:per_day] for day, rows in by_day.items()}
+    if load is not None:
+        full = load({row.pk for rows in shown.values() for row in rows})
+        shown = {day: [full[row.pk] for row in rows if row.pk in full] for day, rows in shown.items()}
     weeks = []
     for week in pycalendar.Calendar(firstweekday=0).monthdatescalendar(first_day.year, first_day.month):
         weeks.append(
@@ -125,7 +138,8 @@ def month_grid(first_day, occurrences, today):
                     "date": day,
                     "in_month": day.month == first_day.month,
                     "is_today": day == today,
-                    "occurrences": by_day.get(day, []),
+                    "occurrences": shown.get(day, []),
+                    "more": len(by_day.get(day, ())) - len(shown.get(day, ())),
                 }
                 for day in week
             ]
@@ -133,10 +147,28 @@ def month_grid(first_day, occurrences, today):
     return MonthGrid(first_day=first_day, weeks=weeks)
 
 
-class CalendarQuery:
-    """Everything a calendar view needs, from the request parameters."""
+@dataclass(frozen=True)
+class _Slim:
+    pk: int
+    start: datetime.datetime
+    end: datetime.datetime
 
-    def __init__(self, index_page, locale, mode, params, now=None):
+
+class CalendarQuery:
+    """Everything a calendar view needs, from the request parameters.
+
+    The facets count *events* of the base set (the published, public events of the
+    language below the calendar), narrowed by ``within``: the ids of the events with a date
+    in the view's window, read from the occurrence table alone. The base set does not
+    depend on the time, so its facet membership memo (core/facets.py) is shared by every
+    request and view of the calendar (the window used to be part of the base query, so
+    every request built a new entry). The listed dates are then read from the occurrence
+    table by event id and window: no join of the occurrence table with the page tables,
+    for the rows or for the paginator's COUNT.
+    """
+
+    def __init__(self, index_page, locale, mode, params, now=None, until=None):
+        """``until``: optionally, only dates that start before it (the feeds' window)."""
         self.index_page = index_page
         self.locale = locale
         self.mode = mode
@@ -145,8 +177,8 @@ class CalendarQuery:
         self.today = timezone.localtime(self.now, local_zone()).date()
         self.messages = []
         self.month = None
-        occurrences = self.visible_occurrences = visible_occurrences(index_page, locale)
-        self.base_events = visible_events(index_page, locale)
+        self.visible_occurrences = visible_occurrences(index_page, locale)
+        occurrences = EventOccurrence.objects.all()
         if mode == "month":
             self.month, message = parse_month(params.get("month", ""), self.today)
             if message:
@@ -159,6 +191,8 @@ class CalendarQuery:
             occurrences = occurrences.past(self.now)
         else:
             occurrences = occurrences.upcoming(self.now)
+        if until is not None:
+            occurrences = occurrences.filter(start__lt=until)
         # from/to and "near me" (events/dates.py, events/nearby.py) narrow the list views.
         self.dates, date_messages = dates.parse_dates(params, self.today)
         self.messages.extend(date_messages)
@@ -167,23 +201,48 @@ class CalendarQuery:
         self.near, near_messages = nearby.parse_near(params)
         self.messages.extend(near_messages)
         self.window_occurrences = occurrences
-        events = visible_events(index_page, locale).filter(pk__in=occurrences.order_by().values("event_id"))
+        events = self.base_events = visible_events(index_page, locale)
         if self.near is not None:
             events = nearby.filter_events(events, self.near)
-        self.faceted = FacetedQuery(events, event_facets(), params)
+        self.faceted = FacetedQuery(events, event_facets(), params, within=self._window_event_ids())
         self.messages.extend(self.faceted.messages)
+
+    def _window_event_ids(self):
+        """Ids of the events (any language or calendar: the base set narrows them) with a
+        date in the window. One query on the occurrence table (its start/end indexes)."""
+        return set(self.window_occurrences.order_by().values_list("event_id", flat=True).distinct())
+
+    def _event_ids(self):
+        """The filtered events, as the right-hand side of ``event_id__in``."""
+        if self.faceted.uses_memo():
+            return id_subquery(self.faceted.ids(), EventOccurrence.objects.db)
+        return self.faceted.queryset().order_by().values("pk")
 
     def occurrences(self):
         """The window's occurrences of the filtered events, in display order."""
         return (
-            self.window_occurrences.filter(event_id__in=self.faceted.queryset().order_by().values("pk"))
+            self.window_occurrences.filter(event_id__in=self._event_ids())
             .for_listing()
             .select_related("event__place__municipality")
         )
 
     def grid(self):
-        rows = list(self.occurrences()[:MAX_MONTH_OCCURRENCES])
-        return month_grid(self.month, rows, self.today)
+        """The month grid: the (id, start, end) of the month's dates, then the full rows of
+        at most MAX_PER_DAY a day (two queries, whatever the number of dates)."""
+        slim = [
+            _Slim(pk, start, end)
+            for pk, start, end in self.window_occurrences.filter(event_id__in=self._event_ids()).values_list(
+                "pk", "start", "end"
+            )[:MAX_MONTH_OCCURRENCES]
+        ]
+
+        def load(pks):
+            if not pks:
+                return {}
+            rows = EventOccurrence.objects.filter(pk__in=pks).for_listing()
+            return {row.pk: row for row in rows}
+
+        return month_grid(self.month, slim, self.today, load=load)
 
     def filter_params(self):
         """Only the facet parameters (for feed links and month navigation)."""

@@ -21,12 +21,17 @@ from core.ratelimit import rate_limit
 
 from . import ical, nearby, place_views, registrations
 from .calendar import CalendarQuery, page_size
+from .conditional import conditional_feed
+from .dates import DATE_PARAMS
 from .emails import registration_details, send_registration_email
 from .forms import RegistrationForm
 from .models import EventIndexPage, EventPage, Registration
 from .structured_data import event_json_ld, json_ld_script
 
-FEED_PAST_DAYS = 90
+# A subscribed calendar is bounded: events with a date from FEED_PAST_DAYS ago to
+# FEED_FUTURE_DAYS ahead, at most FEED_MAX_EVENTS of them (soonest first).
+FEED_PAST_DAYS = 30
+FEED_FUTURE_DAYS = 365
 FEED_MAX_EVENTS = 500
 
 
@@ -73,6 +78,10 @@ def calendar_view(request, index_page, mode):
             params = filter_params.copy()
             params["month"] = month.strftime("%Y-%m")
             nav[key] = _subpage_url(index_page, request, "month", params)
+        for week in grid.weeks:
+            for day in week:
+                if day["more"] and day["in_month"]:
+                    day["more_url"] = _day_url(index_page, request, filter_params, day["date"], query.today)
         context.update(
             {"grid": grid, "month_nav": nav, "month_has_events": any(d["occurrences"] for w in grid.weeks for d in w)}
         )
@@ -85,22 +94,40 @@ def calendar_view(request, index_page, mode):
     return TemplateResponse(request, "events/event_index_page.html", context)
 
 
+def _day_url(index_page, request, filter_params, day, today):
+    """The list of one day's events (the grid's "N more" link): upcoming or past list."""
+    params = filter_params.copy()
+    for name in DATE_PARAMS:
+        params.pop(name, None)
+    params["from"] = params["to"] = day.isoformat()
+    return _subpage_url(index_page, request, "past" if day < today else "upcoming", params)
+
+
 def _feed_uid(index_page, params):
     # Stable per calendar and filter combination, whatever the parameter order.
     key = "&".join(sorted(f"{k}={v}" for k in params for v in params.getlist(k)))
     return f"calendar-{index_page.translation_key}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 
+@conditional_feed
 def calendar_ical(request, index_id):
     """A subscribable .ics of a calendar with the same filter parameters as its views.
 
-    Recent and future events; the calendar translation (its id) sets the language.
+    Events with a date in the feed's window (FEED_PAST_DAYS back, FEED_FUTURE_DAYS ahead),
+    at most FEED_MAX_EVENTS; a poll with a matching ETag or If-Modified-Since gets a 304
+    (events/conditional.py). The calendar translation (its id) sets the language.
     """
     index_page = get_object_or_404(EventIndexPage.objects.live().public().select_related("locale"), pk=index_id)
     locale = index_page.locale
+    now = timezone.now()
     with translation.override(locale.language_code):
         query = CalendarQuery(
-            index_page, locale, "upcoming", request.GET, now=timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+            index_page,
+            locale,
+            "upcoming",
+            request.GET,
+            now=now - datetime.timedelta(days=FEED_PAST_DAYS),
+            until=now + datetime.timedelta(days=FEED_FUTURE_DAYS),
         )
         events = list(
             query.faceted.queryset()

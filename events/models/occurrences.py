@@ -61,7 +61,12 @@ class EventOccurrence(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "original_start"], name="events_occurrence_unique_date"),
         ]
-        indexes = [models.Index(fields=["start", "end"], name="events_occ_start_end")]
+        indexes = [
+            models.Index(fields=["start", "end"], name="events_occ_start_end"),
+            # The calendar's window: the ids of the events with a date not yet ended, and the
+            # count of those dates, read from this index alone (index-only scans).
+            models.Index(fields=["end", "event"], name="events_occ_end_event"),
+        ]
 
     def __str__(self):
         return f"{self.event_id} @ {self.start.isoformat()}"

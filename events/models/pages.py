@@ -22,6 +22,7 @@ from core.moderation import ModeratedIndex
 from core.sections import SectionedPageMixin
 
 from .. import recurrence
+from ..conditional import conditional_feed
 
 # Changes to these fields move or cancel the event in visitors' calendars: SEQUENCE rises.
 SEQUENCE_FIELDS = (
@@ -88,13 +89,13 @@ class EventIndexPage(ModeratedIndex, RoutablePageMixin, Page):
     def rss_view(self, request):
         from ..feeds import UpcomingEventsRSS  # noqa: PLC0415 - route on the page model (RoutablePageMixin); the view queries these models
 
-        return UpcomingEventsRSS()(request, index_page=self)
+        return conditional_feed(UpcomingEventsRSS())(request, index_page=self)
 
     @path("atom/", name="atom")
     def atom_view(self, request):
         from ..feeds import UpcomingEventsAtom  # noqa: PLC0415 - route on the page model (RoutablePageMixin); the view queries these models
 
-        return UpcomingEventsAtom()(request, index_page=self)
+        return conditional_feed(UpcomingEventsAtom())(request, index_page=self)
 
 
 class EventPage(SectionedPageMixin, LemmaIndexedMixin, Page):

@@ -202,6 +202,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Seconds a process keeps the facet membership of a listing for counting (0 disables;
 # core/facets.py). Also reset by every publish through the page cache's generation.
 FACET_CACHE_SECONDS = int(os.environ.get("FACET_CACHE_SECONDS", "300"))
+# Load the lemmatiser's dictionaries (simplemma fi/sv/en/se, ~3 s) at start-up instead of
+# on the first search (core/apps.py). On in production (settings/production.py).
+PRELOAD_LANGUAGE_DATA = env_bool("PRELOAD_LANGUAGE_DATA", False)
 # The site chrome (navigation, footer links; home/layout.py), cached under the same publish
 # generation as pages. 0 = build it on every request.
 CHROME_CACHE_SECONDS = int(os.environ.get("CHROME_CACHE_SECONDS", "3600"))

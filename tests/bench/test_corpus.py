@@ -26,6 +26,7 @@ from bench.corpus.builder import generate_corpus
 from bench.corpus.text import NEEDS
 from demo.site import ensure_site_structure
 from events.models import EventIndexPage, EventOccurrence, EventPage, Registration
+from events.views import FEED_FUTURE_DAYS, FEED_PAST_DAYS
 from home.models import HomePage
 from models_library.models import Adoption, PracticeModelPage
 from models_library.vocabulary_data import load_vocabularies
@@ -268,8 +269,10 @@ class TestGeneratedCalendar:
         assert response.status_code == 200
         feed = Calendar.from_ical(response.content)
         vevents = [component for component in feed.walk("VEVENT")]
-        since = timezone.now() - datetime.timedelta(days=90)  # the feed keeps recent events
-        expected = set(fi_occurrences().filter(end__gte=since).values_list("event__title", flat=True))
+        # The feed's window: recent events and a year ahead (events/views.py).
+        since = timezone.now() - datetime.timedelta(days=FEED_PAST_DAYS)
+        until = timezone.now() + datetime.timedelta(days=FEED_FUTURE_DAYS)
+        expected = set(fi_occurrences().filter(end__gte=since, start__lt=until).values_list("event__title", flat=True))
         assert expected, "the corpus has no recent or coming dates"
         assert {str(v["SUMMARY"]) for v in vevents} == expected
         assert any("RRULE" in v for v in vevents), "no repeating series in the feed"

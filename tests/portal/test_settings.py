@@ -1,11 +1,17 @@
 """Production settings stay secure: `check --deploy` is clean and nothing is lost."""
 
+import importlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 from cryptography.fernet import Fernet
+from django.apps import apps as django_apps
+from django.conf import settings
+from django.test import override_settings
+
+from core import apps as core_apps
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,3 +95,30 @@ def test_environment_configures_database_cache_and_search(monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(base)
+
+
+def test_production_preloads_language_data_and_keeps_database_connections(monkeypatch):
+    monkeypatch.setenv("SECRET_KEY", "x" * 50)
+    monkeypatch.setenv("REGISTRATION_ENCRYPTION_KEY", Fernet.generate_key().decode())
+    for name in ("DATABASE_CONN_MAX_AGE", "DATABASE_CONN_HEALTH_CHECKS", "PRELOAD_LANGUAGE_DATA"):
+        monkeypatch.delenv(name, raising=False)
+    before = dict(settings.DATABASES["default"])
+    production = importlib.reload(importlib.import_module("portal.settings.production"))
+    assert production.PRELOAD_LANGUAGE_DATA is True
+    assert production.DATABASES["default"]["CONN_MAX_AGE"] == 60
+    assert production.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+    # The test settings (the same base module) are untouched.
+    assert settings.DATABASES["default"] == before
+    assert settings.PRELOAD_LANGUAGE_DATA is False
+
+
+def test_the_core_app_loads_language_data_at_start_up_only_when_asked(monkeypatch):
+    calls = []
+    monkeypatch.setattr(core_apps, "preload", lambda: calls.append("loaded"))
+    config = django_apps.get_app_config("core")
+    with override_settings(PRELOAD_LANGUAGE_DATA=False):
+        config.ready()
+    assert calls == []
+    with override_settings(PRELOAD_LANGUAGE_DATA=True):
+        config.ready()
+    assert calls == ["loaded"]
