@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.localization import translate_page
 from events.models import EventLanguage
 from models_library.models import Municipality, Organisation, PracticeModelPage, Region
 from services.models import AccessMethod, HoursException, OpeningHours, ServiceIndexPage, ServicePage
@@ -111,6 +112,57 @@ SERVICES = [
         "Nimetön chat nuorille iltaisin.",
     ),
 ]
+# Swedish and English versions of the tray and its services (example data too).
+EXAMPLE_TRANSLATED = {"sv": "Exempeldata för demon. ", "en": "Example data for the demo. "}
+INDEX_TRANSLATIONS = {
+    "sv": {
+        "title": "Servicebricka",
+        "intro": "<p>Lågtröskeltjänster och verksamhet i östra och norra Lappland. <strong>Alla uppgifter är "
+        "exempeldata.</strong></p>",
+        "guidance_title": "Servicehandledning i Lappland (exempel)",
+        "guidance_text": "Hittar du ingen lämplig tjänst? En servicehandledare hjälper dig gratis. (Exempelkontakt.)",
+        "guidance_hours": "mån–fre 9–15",
+    },
+    "en": {
+        "title": "Service tray",
+        "intro": "<p>Low-threshold services and activities in East and North Lapland. <strong>All details are "
+        "example data.</strong></p>",
+        "guidance_title": "Service guidance in Lapland (example)",
+        "guidance_text": "Can't find a suitable service? A service counsellor helps free of charge. (Example contact.)",
+        "guidance_hours": "Mon–Fri 9–15",
+    },
+}
+# slug: {language: (title, summary)}
+SERVICE_TRANSLATIONS = {
+    "perhekahvila-kemijarvi": {
+        "sv": ("Familjecafé", "En öppen mötesplats för barnfamiljer."),
+        "en": ("Family café", "An open meeting place for families with children."),
+    },
+    "nuorten-iltakahvila-salla": {
+        "sv": ("Kvällscafé för unga", "De ungas egen kväll på fredagar och lördagar."),
+        "en": ("Youth evening café", "Young people's own evening on Fridays and Saturdays."),
+    },
+    "arjen-tuki-puhelin": {
+        "sv": ("Telefon för vardagsstöd", "Råd i vardagens bekymmer per telefon i hela Lappland."),
+        "en": ("Everyday support line", "Advice on everyday problems by phone across Lapland."),
+    },
+    "sosiaalineuvonta-sodankyla": {
+        "sv": ("Social rådgivning", "Avgiftsfri rådgivning om förmåner och tjänster."),
+        "en": ("Social advice", "Free advice on benefits and services."),
+    },
+    "saamenkielinen-perhetyo-inari": {
+        "sv": ("Familjearbete på samiska", "Familjearbete på nordsamiska och enaresamiska som hembesök."),
+        "en": ("Family work in Sámi", "Family work in North Sámi and Inari Sámi as home visits."),
+    },
+    "ikaihmisten-kerho-utsjoki": {
+        "sv": ("Klubb för äldre", "Kaffe, gymnastik och prat en gång i veckan."),
+        "en": ("Club for older people", "Coffee, exercise and a chat once a week."),
+    },
+    "chat-nuorille": {
+        "sv": ("Chatt för unga", "En anonym chatt för unga på kvällarna."),
+        "en": ("Chat for young people", "An anonymous chat for young people in the evenings."),
+    },
+}
 SAMI = {"title": "Sámegielat bearašbargu", "summary": "Bearašbargu davvisámegillii ja anárašgillii (ovdamearka)."}
 
 
@@ -122,6 +174,19 @@ def _hours(page, rows):
                 weekday=weekday, opens=datetime.time.fromisoformat(opens), closes=datetime.time.fromisoformat(closes)
             )
         )
+
+
+def _translate(index, pages):
+    """Swedish and English versions of the tray and of every service (title, summary, offer)."""
+    for code, values in INDEX_TRANSLATIONS.items():
+        locale = Locale.objects.get(language_code=code)
+        translate_page(index, locale, values)
+        for page in pages:
+            text = SERVICE_TRANSLATIONS.get(page.slug, {}).get(code)
+            if text:
+                title, summary = text
+                offer = f"<p>{EXAMPLE_TRANSLATED[code]}{summary}</p>"
+                translate_page(page, locale, {"title": title, "summary": summary, "offer": offer})
 
 
 def _sami_version(page):
@@ -183,7 +248,8 @@ def load(structure, stdout=None):
         page.related_models.set(models)
         page.save_revision().publish()
         pages.append(page)
+    _translate(index, pages)
     sami = _sami_version(pages[4])
     if stdout is not None:
-        stdout.write(f"Service tray: {len(pages)} example services, one in North Sámi at {sami.url}")
+        stdout.write(f"Service tray: {len(pages)} example services in fi, sv, en; one also in North Sámi at {sami.url}")
     return pages

@@ -37,6 +37,22 @@ def _named_pages(language):
         }
 
 
+# Views that index pages serve beside their listing (RoutablePageMixin routes).
+SUB_VIEWS = {
+    "EventIndexPage": ("month/", "map/"),
+    "ServiceIndexPage": ("map/", "print/"),
+}
+
+
+def _sub_views(site, language):
+    return {
+        f"{page_type} {route}": urls[language] + route
+        for page_type, routes in SUB_VIEWS.items()
+        for route in routes
+        if language in (urls := site.page_types.get(page_type, {}))
+    }
+
+
 @pytest.fixture(scope="module", autouse=True)
 def write_summary():
     yield
@@ -60,7 +76,8 @@ def test_every_page_type_has_no_axe_violations(page, live_site, language):
     base, site = live_site
     targets = {name: urls[language] for name, urls in site.page_types.items() if language in urls}
     targets.update(_named_pages(language))
-    assert {"HomePage", "PracticeModelIndexPage", "EventIndexPage"} <= set(targets)
+    targets.update(_sub_views(site, language))
+    assert {"HomePage", "PracticeModelIndexPage", "EventIndexPage", "ServiceIndexPage", "ServicePage"} <= set(targets)
     axe = Axe()
     blocking = []
     for name, path in sorted(targets.items()):

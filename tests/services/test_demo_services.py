@@ -19,3 +19,15 @@ def test_demo_services_load(client, site_structure):
     assert 'lang="se"' in html and "Sámegielat bearašbargu" in html
     listing = client.get(pages[0].get_parent().url + "?language=smn").content.decode()
     assert "Saamenkielinen perhetyö" in listing
+
+
+def test_demo_tray_is_in_swedish_and_english_too(client, site_structure):
+    pages = demo_services.load(site_structure)
+    for code, word in (("sv", "Exempeldata"), ("en", "Example data")):
+        versions = ServicePage.objects.live().filter(locale__language_code=code)
+        assert versions.count() == len(pages)
+        assert all(word in str(page.offer) for page in versions)
+        listing = client.get(pages[0].get_parent().get_translation(versions[0].locale).url)
+        assert listing.status_code == 200
+        html = listing.content.decode()
+        assert f'lang="{code}"' in html and all(page.title in html for page in versions)
