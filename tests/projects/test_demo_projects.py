@@ -3,25 +3,23 @@ news item keeps its links to its source and to the two models it describes."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test import override_settings
 
-from demo import events, library, news, projects
 from home.models import ArticlePage
 from models_library.models import PracticeModelPage
 from projects.models import ProjectPage
 
 pytestmark = pytest.mark.django_db
 
-NO_INDEXING = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo as `manage.py load_demo` makes it, committed once for the module (loading
+    the parts again for each test took 17 s a test); tests/security/demo.py restores the
+    database afterwards."""
+    from tests.security.demo import committed_demo
 
-@pytest.fixture
-@override_settings(WAGTAILSEARCH_BACKENDS=NO_INDEXING)
-def demo(site_structure):
-    for part in (library, events, news, projects):
-        part.load(site_structure)
-    projects.load(site_structure)  # idempotent
-    return site_structure
+    with committed_demo(django_db_blocker) as site:
+        yield site
 
 
 def soup_of(client, url):
