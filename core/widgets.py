@@ -6,6 +6,7 @@ parses it (the Finnish input formats in core/formats/finnish_input.py) or answer
 form error that shows the expected form.
 """
 
+from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminAutoHeightTextInput, AdminDateInput, AdminDateTimeInput
 
@@ -68,3 +69,17 @@ class CountedTextarea(AdminAutoHeightTextInput):
 
 
 TEXT_FIELD_OVERRIDE = {"widget": CountedTextarea}
+
+
+class FilterableCheckboxes(CheckboxSelectMultiple):
+    """A long list of choices (Finland's 308 municipalities, every organisation) as
+    checkboxes with a filter box, instead of a select box that takes Ctrl-click and loses
+    the selection on a plain click. Without JavaScript it is a plain checkbox list; the
+    script (static/js/filterable_checkboxes.js) adds the filter box, which ignores case and
+    umlauts and keeps checked items in view, and a live count of the checked ones."""
+
+    template_name = "core/widgets/filterable_checkboxes.html"
+
+    class Media:
+        js = ["js/filterable_checkboxes.js"]
+        css = {"all": ["css/filterable_checkboxes.css"]}

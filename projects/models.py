@@ -22,6 +22,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.blocks import SECTION_FEATURES
 from core.indexing import LemmaIndexedMixin
+from core.widgets import FilterableCheckboxes
 from models_library.api import PageKeysField, VocabularyListField
 from models_library.models import Funder, Organisation, Region, Theme
 
@@ -144,8 +145,8 @@ class ProjectPage(LemmaIndexedMixin, Page):
                 FieldPanel("funders"),
                 FieldPanel("budget"),
                 FieldPanel("lead_organisation"),
-                FieldPanel("partner_organisations"),
-                FieldPanel("regions"),
+                FieldPanel("partner_organisations", widget=FilterableCheckboxes),
+                FieldPanel("regions", widget=FilterableCheckboxes),
                 FieldPanel("themes"),
             ],
             heading=_("Basic information"),

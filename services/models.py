@@ -29,6 +29,7 @@ from core.blocks import SECTION_FEATURES
 from core.indexing import LemmaIndexedMixin
 from core.moderation import EditorialRules, ModeratedIndex
 from core.vocabulary import Vocabulary
+from core.widgets import FilterableCheckboxes
 from models_library.api import PageKeysField, VocabularyListField
 
 from .serializers import OpeningHoursField, PlacesField, ProviderField
@@ -262,8 +263,8 @@ class ServicePage(EditorialRules, LemmaIndexedMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("places"),
-                FieldPanel("municipalities"),
-                FieldPanel("regions"),
+                FieldPanel("municipalities", widget=FilterableCheckboxes),
+                FieldPanel("regions", widget=FilterableCheckboxes),
                 FieldRowPanel([FieldPanel("online"), FieldPanel("by_phone")]),
             ],
             heading=_("Where"),

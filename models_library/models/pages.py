@@ -27,6 +27,7 @@ from core.indexing import LemmaIndexedMixin
 from core.moderation import EditorialRules, ModeratedIndex
 from core.sections import SectionedPageMixin
 from core.vocabulary import Vocabulary
+from core.widgets import FilterableCheckboxes
 
 from ..api import (
     AdoptionsField,
@@ -401,8 +402,8 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, R
             [
                 FieldPanel("short_description"),
                 FieldPanel("implementation_site"),
-                FieldPanel("regions"),
-                FieldPanel("municipalities"),
+                FieldPanel("regions", widget=FilterableCheckboxes),
+                FieldPanel("municipalities", widget=FilterableCheckboxes),
                 FieldPanel("funders"),
                 FieldPanel("development_stage"),
                 FieldRowPanel([FieldPanel("source_created"), FieldPanel("source_updated")]),
@@ -440,7 +441,7 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, R
                 FieldPanel("keywords"),
                 FieldPanel("themes"),
                 FieldPanel("target_groups"),
-                FieldPanel("organisations"),
+                FieldPanel("organisations", widget=FilterableCheckboxes),
                 FieldPanel("parent_model"),
                 FieldPanel("related_models"),
             ],
