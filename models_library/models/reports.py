@@ -32,6 +32,8 @@ class LanguageVersions(models.ForeignObject):
         kwargs.setdefault("on_delete", models.DO_NOTHING)
         kwargs.setdefault("related_name", "+")
         kwargs.setdefault("null", True)  # no column of its own
+        kwargs.setdefault("serialize", False)  # several rows, not one object: dumps skip it
+        kwargs.setdefault("editable", False)
         super().__init__(to, **kwargs)
 
     def _check_unique_target(self):
