@@ -62,14 +62,13 @@ class Facet:
     help_text: str = ""
     help_url: str | None = None
 
+    def sources(self):
+        """Where the values come from, its own lookup first: (lookup, conditions) or ``Link``."""
+        return [(self.lookup, {}), *self.also]
+
     def links(self, model):
-        """The link rows of each of this facet's lookups from ``model`` (its own first):
-        (rows, path to the object's pk, path to the value), or None for a lookup that has
-        to be read through the wide tables."""
-        found = [_link_rows(model, self.lookup)]
-        for also in self.also:
-            found.append(also.rows() if isinstance(also, Link) else _link_rows(model, *also))
-        return found
+        """The link rows of each source from ``model`` (``_source_rows``)."""
+        return [_source_rows(model, source) for source in self.sources()]
 
     def stored_values(self, values):
         if not self.expand:
@@ -87,12 +86,13 @@ class Facet:
         values = self.stored_values(values)
         if self.many:
             matches = Q()
-            for links, lookup in zip(self.links(queryset.model), [(self.lookup, {}), *self.also]):
+            for source in self.sources():
+                links = _source_rows(queryset.model, source)
                 if links is not None:  # read the link table alone, not the wide page tables again
                     rows, page_path, value_path = links
                     matches |= Q(pk__in=rows.filter(**{f"{value_path}__in": values}).values(page_path))
-                else:  # never a Link: a Link always has its rows
-                    lookup, conditions = lookup
+                else:  # a (lookup, conditions) pair: a Link always has its rows
+                    lookup, conditions = source
                     inner = queryset.model._default_manager.filter(**{f"{lookup}__in": values}, **conditions)
                     matches |= Q(pk__in=inner.values("pk"))
             return queryset.filter(matches)
@@ -315,6 +315,14 @@ class Link:
     def rows(self):
         rows = self.model._default_manager.filter(**self.conditions).distinct()
         return rows, self.page_path, self.value_path
+
+
+def _source_rows(model, source):
+    """(rows, path from a row to the object's pk, path to the value) of one facet source,
+    or None for a lookup that has to be read through the wide tables."""
+    if isinstance(source, Link):
+        return source.rows()
+    return _link_rows(model, *source)
 
 
 def _link_rows(model, lookup, conditions=None):
