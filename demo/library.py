@@ -14,6 +14,7 @@ from django.db import transaction
 from wagtail.models import Locale
 
 from core.localization import translate_page
+from core.ordering import in_order
 from demo import contacts
 from editorial.services import ensure_organisation_section
 from home.models import HighlightedModel
@@ -67,7 +68,7 @@ def _fill(page, item, fi, missing):
     organisations = {o.code: o for o in Organisation.objects.all()}
     municipalities = {m.code: m for m in Municipality.objects.all()}
     regions = {r.code: r for r in Region.objects.all()}
-    page.adoptions = [
+    page.adoptions = in_order(
         Adoption(
             organisation=organisations.get(a.get("organisation") or ""),
             municipality=municipalities.get(a.get("municipality") or ""),
@@ -79,8 +80,8 @@ def _fill(page, item, fi, missing):
         if organisations.get(a.get("organisation") or "")
         or municipalities.get(a.get("municipality") or "")
         or regions.get(a.get("region") or "")
-    ]
-    page.contacts = contacts.contacts_for(item, organisations)  # demo/contacts.py: role mailboxes only
+    )
+    page.contacts = in_order(contacts.contacts_for(item, organisations))  # demo/contacts.py: role mailboxes only
 
 
 @transaction.atomic

@@ -13,6 +13,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from core.localization import translate_page
+from core.ordering import in_order
 from events.models import EventLanguage
 from models_library.models import Municipality, Organisation, PracticeModelPage, Region
 from services.models import AccessMethod, HoursException, OpeningHours, ServiceIndexPage, ServicePage
@@ -167,13 +168,12 @@ SAMI = {"title": "Sámegielat bearašbargu", "summary": "Bearašbargu davvisáme
 
 
 def _hours(page, rows):
-    page.opening_hours.clear()
-    for weekday, opens, closes in rows:
-        page.opening_hours.add(
-            OpeningHours(
-                weekday=weekday, opens=datetime.time.fromisoformat(opens), closes=datetime.time.fromisoformat(closes)
-            )
+    page.opening_hours = in_order(
+        OpeningHours(
+            weekday=weekday, opens=datetime.time.fromisoformat(opens), closes=datetime.time.fromisoformat(closes)
         )
+        for weekday, opens, closes in rows
+    )
 
 
 def _translate(index, pages):

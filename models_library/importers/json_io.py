@@ -12,6 +12,8 @@ from django.db import transaction
 from django.utils.dateparse import parse_date
 from wagtail.models import Locale, Page
 
+from core.ordering import in_order
+
 from ..models import (
     EvidenceLevel,
     Municipality,
@@ -195,12 +197,12 @@ def _apply(page, content):
     page.cover_image_id = content.get("cover_image")
     for name, model in PracticeModelPage.vocabulary_links().items():
         getattr(page, name).set(list(model.objects.filter(code__in=content.get(name, []))))
-    page.contacts = [_contact(c, existing) for c in content.get("contacts", [])]
+    page.contacts = in_order(_contact(c, existing) for c in content.get("contacts", []))
 
     def vocab(model, code):
         return model.objects.get(code=code) if code else None
 
-    page.adoptions = [
+    page.adoptions = in_order(
         Adoption(
             organisation=vocab(Organisation, a.get("organisation")),
             municipality=vocab(Municipality, a.get("municipality")),
@@ -209,7 +211,7 @@ def _apply(page, content):
             status=a.get("status", "in_use"),
         )
         for a in content.get("adoptions", [])
-    ]
+    )
 
 
 def _links(page, content, locale):

@@ -12,6 +12,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 
+from core.ordering import in_order
 from models_library.contact import MESSAGE_MAX_LENGTH
 from models_library.models import ModelContact
 from tests.factories import OrganisationFactory, PracticeModelPageFactory
@@ -27,25 +28,27 @@ PUBLIC_EMAIL = "toimintamalli@example.fi"
 def model(library):
     organisation = OrganisationFactory(code="lapha", name_fi="Lapin hyvinvointialue", name_en="Wellbeing Lapland")
     page = PracticeModelPageFactory(parent=library, title="Arjen turva", slug="arjen-turva")
-    page.contacts = [
-        ModelContact(
-            name="Kehittämiskoordinaattori",
-            organisation=organisation,
-            role="owner",
-            url="https://example.fi/arjen-turva",
-            email=PUBLIC_EMAIL,
-            email_public=True,
-            phone="016 000 000",
-            phone_public=True,
-        ),
-        ModelContact(
-            name="Projektityöntekijä",
-            organisation=organisation,
-            role="developer",
-            email=HIDDEN_EMAIL,
-            phone=HIDDEN_PHONE,
-        ),
-    ]
+    page.contacts = in_order(  # as the admin form numbers its rows
+        [
+            ModelContact(
+                name="Kehittämiskoordinaattori",
+                organisation=organisation,
+                role="owner",
+                url="https://example.fi/arjen-turva",
+                email=PUBLIC_EMAIL,
+                email_public=True,
+                phone="016 000 000",
+                phone_public=True,
+            ),
+            ModelContact(
+                name="Projektityöntekijä",
+                organisation=organisation,
+                role="developer",
+                email=HIDDEN_EMAIL,
+                phone=HIDDEN_PHONE,
+            ),
+        ]
+    )
     page.save_revision().publish()
     page.refresh_from_db()
     return page
@@ -208,3 +211,16 @@ def test_model_without_contact_address_has_no_form(client, library):
     assert "Toimintamallille ei ole vielä annettu yhteystietoja." in html
     assert client.post(f"{page.url}contact/", form_data()).status_code == 404
     assert client.get(f"{page.url}contact/").status_code == 404
+
+
+def test_import_keeps_the_order_of_the_contacts_in_the_file(model, tmp_path):
+    """An import numbers the rows it makes: without that, every row had sort_order NULL and
+    PostgreSQL returned the contacts in any order (an export then read them the other way)."""
+    export = tmp_path / "models.json"
+    call_command("export_models", str(export), "--private-contacts")
+    data = json.loads(export.read_text())
+    data["models"][0]["content"]["contacts"].reverse()
+    export.write_text(json.dumps(data))
+    call_command("import_models", str(export))
+    rows = list(ModelContact.objects.filter(page=model).values_list("name", "sort_order"))
+    assert rows == [("Projektityöntekijä", 0), ("Kehittämiskoordinaattori", 1)]
