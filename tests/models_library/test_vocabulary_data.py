@@ -48,3 +48,39 @@ def test_reloading_is_idempotent_and_keeps_editor_rows(vocabularies):
     after = {m: m.objects.count() for m in before}
     assert before == after
     assert Theme.objects.filter(code="editor-added").exists()
+
+
+
+def test_a_changed_name_is_updated_and_searchable_and_an_unchanged_reload_is_a_few_reads(tmp_path, vocabularies):
+    import csv
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.search.backends import get_search_backend
+
+    from models_library.vocabulary_data import DATA_DIR
+
+    for source in DATA_DIR.iterdir():
+        (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    with open(tmp_path / "themes.csv", newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    code = rows[0]["code"]
+    rows[0]["name_fi"] = "Uudelleennimetty teema"
+    with open(tmp_path / "themes.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+    load_vocabularies(tmp_path)
+    assert Theme.objects.get(code=code).name_fi == "Uudelleennimetty teema"
+    assert [t.code for t in get_search_backend().search("Uudelleennimetty", Theme)] == [code]
+
+    with CaptureQueriesContext(connection) as queries:
+        counts = load_vocabularies(tmp_path)
+    assert counts["Municipality"] >= 308
+    # Nothing changed: a read of each vocabulary (and regions/municipalities once more for
+    # the references), no writes. Row by row this was thousands of queries.
+    assert len(queries) <= 15, [q["sql"][:80] for q in queries]
+    writes = [q["sql"] for q in queries if not q["sql"].lstrip().upper().startswith(("SELECT", "SAVEPOINT", "RELEASE"))]
+    assert not writes
