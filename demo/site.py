@@ -49,6 +49,37 @@ def _ensure_child(parent, model, values, slug):
     return page
 
 
+SECTIONS = (
+    ("library", PracticeModelIndexPage),
+    ("events", EventIndexPage),
+    ("news", ArticleIndexPage),
+    ("about", StandardPage),
+    ("accessibility", StandardPage),
+    ("privacy", StandardPage),
+)
+
+
+def existing_site_structure():
+    """The pages ``ensure_site_structure`` returns, read without changing anything, or None
+    when any of them (or one of its translations) is missing. Two queries."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    home = HomePage.objects.filter(depth=2, locale__language_code="fi").first()
+    if home is None:
+        return None
+    slugs = {data[key]["fi"]["slug"]: (key, model) for key, model in SECTIONS}
+    pages = {"home": home}
+    for page in Page.objects.child_of(home).filter(slug__in=slugs).specific():
+        key, model = slugs[page.slug]
+        if isinstance(page, model):
+            pages[key] = page
+    languages = 1 + len(TRANSLATION_LANGUAGES)
+    keys = [page.translation_key for page in pages.values()]
+    versions = Page.objects.filter(translation_key__in=keys).count()
+    if len(pages) != 1 + len(SECTIONS) or versions != len(keys) * languages:
+        return None
+    return pages
+
+
 def _translate(page, data, locales):
     for code in TRANSLATION_LANGUAGES:
         translate_page(page, locales[code], data[code])
@@ -83,14 +114,7 @@ def ensure_site_structure(stdout=None):
     configure_site(site)  # hostname and port from SITE_URL: absolute links point to the real site
     _translate(home, data["home"], locales)
     sections = {}
-    for key, model in (
-        ("library", PracticeModelIndexPage),
-        ("events", EventIndexPage),
-        ("news", ArticleIndexPage),
-        ("about", StandardPage),
-        ("accessibility", StandardPage),
-        ("privacy", StandardPage),
-    ):
+    for key, model in SECTIONS:
         values = dict(data[key]["fi"])
         slug = values.pop("slug")
         values["show_in_menus"] = key in {"library", "events", "news", "about"}
