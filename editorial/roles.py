@@ -145,6 +145,11 @@ ORGANISATION_EDITORS = Role(
 )
 
 
+def is_moderator(user):
+    """Moderators (and superusers) review everything the public sends, in every section."""
+    return user.is_active and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
+
+
 def _perm(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 
 from editorial.models import OrganisationEditors, OrganisationSectionPage
-from models_library.adoption_reports import can_moderate_all
+from editorial.roles import is_moderator
 
 from .models import Subscription
 
@@ -26,7 +26,7 @@ def new_followers(user, now=None, limit=10):
         return None
     since = (now or timezone.now()) - datetime.timedelta(days=NEW_FOLLOWERS_DAYS)
     subscriptions = Subscription.objects.filter(confirmed_at__gte=since)
-    if not can_moderate_all(user):
+    if not is_moderator(user):
         organisations = OrganisationEditors.objects.filter(group__user=user).values("organisation")
         paths = list(
             OrganisationSectionPage.objects.filter(organisation__in=organisations).values_list("path", flat=True)

@@ -12,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from editorial.models import OrganisationEditors
+from editorial.roles import is_moderator
 
 from . import adoption_reports
 from .adoption_forms import ModerationForm
@@ -21,9 +22,7 @@ QUEUE_LIMIT = 100
 
 
 def may_moderate_reports(user):
-    return user.is_active and (
-        adoption_reports.can_moderate_all(user) or OrganisationEditors.objects.filter(group__user=user).exists()
-    )
+    return user.is_active and (is_moderator(user) or OrganisationEditors.objects.filter(group__user=user).exists())
 
 
 def queue_view(request):

@@ -6,20 +6,15 @@ Only pending reports reach the editors' queue; only approved ones are public. Th
 e-mail is erased ADOPTION_REPORT_RETENTION_DAYS after moderation (``purge_adoption_reports``).
 """
 
-import datetime
-
-from django.conf import settings
-from django.core import signing
-from django.core.mail import send_mail
 from django.db.models import Q
 from django.dispatch import Signal
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.opt_in import OptIn
 from core.pagecache import bump_generation
 from editorial.models import OrganisationEditors, OrganisationSectionPage
-from editorial.roles import MODERATORS
+from editorial.roles import is_moderator
 
 from .models import AdoptionReport
 
@@ -27,49 +22,32 @@ from .models import AdoptionReport
 # one (following/) tell the model's followers without this app knowing them.
 adoption_report_approved = Signal()
 
-TOKEN_SALT = "models_library.adoption-report.confirm"
+OPT_IN = OptIn(
+    AdoptionReport,
+    salt="models_library.adoption-report.confirm",
+    confirm_seconds="ADOPTION_REPORT_CONFIRM_SECONDS",
+    retention_days="ADOPTION_REPORT_RETENTION_DAYS",
+    context_name="report",
+    erased_at_field="email_erased_at",
+)
 
 
-# --- Double opt-in ------------------------------------------------------------------------
+# --- Double opt-in (core.opt_in) ------------------------------------------------------------
 
-
-def confirm_token(report):
-    return signing.dumps(report.pk, salt=TOKEN_SALT)
-
-
-def report_for_token(token):
-    """The unconfirmed report the token names, or None (forged, expired, already used)."""
-    try:
-        pk = signing.loads(token, salt=TOKEN_SALT, max_age=settings.ADOPTION_REPORT_CONFIRM_SECONDS)
-    except signing.BadSignature:  # SignatureExpired is a subclass
-        return None
-    return AdoptionReport.objects.filter(pk=pk, state=AdoptionReport.State.UNCONFIRMED).first()
-
-
-def _send(report, template, subject, context=None):
-    with translation.override(report.language):
-        body = render_to_string(template, {"report": report, **(context or {})})
-        send_mail(" ".join(str(subject).split()), body, settings.DEFAULT_FROM_EMAIL, [report.email])
+confirm_token = OPT_IN.token
+report_for_token = OPT_IN.unconfirmed_for
+confirm = OPT_IN.confirm
+purge = OPT_IN.purge
 
 
 def send_confirmation(report, request):
     url = request.build_absolute_uri(reverse("adoption_report_confirm", args=[confirm_token(report)]))
     with translation.override(report.language):
         subject = translation.gettext("Confirm your report: %(title)s") % {"title": report.page.title}
-    _send(report, "models_library/email/adoption_confirm.txt", subject, {"confirm_url": url})
-
-
-def confirm(report):
-    report.state = AdoptionReport.State.PENDING
-    report.confirmed_at = timezone.now()
-    report.save(update_fields=["state", "confirmed_at"])
+    OPT_IN.send(report, "models_library/email/adoption_confirm.txt", subject, {"confirm_url": url})
 
 
 # --- Who moderates which report ------------------------------------------------------------
-
-
-def can_moderate_all(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
 
 
 def reports_for_user(user):
@@ -79,7 +57,7 @@ def reports_for_user(user):
     reports = AdoptionReport.objects.exclude(state=AdoptionReport.State.UNCONFIRMED)
     if not user.is_authenticated:
         return reports.none()
-    if can_moderate_all(user):
+    if is_moderator(user):
         return reports
     organisations = OrganisationEditors.objects.filter(group__user=user).values("organisation")
     paths = list(OrganisationSectionPage.objects.filter(organisation__in=organisations).values_list("path", flat=True))
@@ -110,7 +88,7 @@ def moderate(report, user, *, approve, reason=""):
                 subject = translation.gettext("Your report was not published: %(title)s")
             subject = subject % {"title": report.page.title}
         template = "adoption_approved" if approve else "adoption_rejected"
-        _send(report, f"models_library/email/{template}.txt", subject)
+        OPT_IN.send(report, f"models_library/email/{template}.txt", subject)
 
 
 # --- Public -------------------------------------------------------------------------------
@@ -124,23 +102,3 @@ def approved_reports(page):
         .select_related("municipality", "region")
         .order_by("start_year", "organisation_name", "pk")
     )
-
-
-# --- Retention ----------------------------------------------------------------------------
-
-
-def purge(now=None, days=None):
-    """Erase contact e-mails of reports moderated more than ``days`` ago and delete reports
-    never confirmed in time. Returns (erased, deleted)."""
-    now = now or timezone.now()
-    days = settings.ADOPTION_REPORT_RETENTION_DAYS if days is None else days
-    erased = (
-        AdoptionReport.objects.filter(moderated_at__lt=now - datetime.timedelta(days=days))
-        .exclude(email="")
-        .update(email="", email_erased_at=now)
-    )
-    stale = now - datetime.timedelta(seconds=settings.ADOPTION_REPORT_CONFIRM_SECONDS)
-    deleted, _rows = AdoptionReport.objects.filter(
-        state=AdoptionReport.State.UNCONFIRMED, created_at__lt=stale
-    ).delete()
-    return erased, deleted

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
+from editorial.roles import is_moderator
+
 from . import csv_import, suggestions
 from .models import STALE_AFTER_DAYS, ServiceIndexPage, ServicePage, ServiceSuggestion
 from .stale import stale_services
@@ -106,7 +108,7 @@ class StaleServicesPanel(Component):
 
 
 def import_view(request):
-    if not suggestions.can_moderate_all(request.user):
+    if not is_moderator(request.user):
         raise PermissionDenied
     trays = list(ServiceIndexPage.objects.order_by("locale__language_code", "title").select_related("locale"))
     context = {"trays": trays, "max_rows": csv_import.MAX_ROWS}
@@ -141,7 +143,7 @@ def import_view(request):
 
 class ImportMenuItem(MenuItem):
     def is_shown(self, request):
-        return suggestions.can_moderate_all(request.user)
+        return is_moderator(request.user)
 
 
 IMPORT_MENU_LABEL = gettext_lazy("Import services")

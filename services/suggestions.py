@@ -1,6 +1,6 @@
 """Suggested services and corrections: double opt-in, moderation by the region's editors.
 
-Mirrors reported adoptions (models_library/adoption_reports.py): unconfirmed → pending
+The double opt-in is core.opt_in's, as for reported adoptions: unconfirmed → pending
 (the sender clicked the signed link in the e-mail) → accepted or rejected. Only pending
 suggestions reach the queue. Accepting a new service creates a draft service page under
 the tray for the editors to complete and publish through the normal moderation workflow;
@@ -8,61 +8,35 @@ accepting a correction points the editors at the page to edit. Nothing is publis
 the form directly.
 """
 
-import datetime
-
-from django.conf import settings
-from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from core.opt_in import OptIn
 from editorial.models import OrganisationEditors
-from editorial.roles import MODERATORS
+from editorial.roles import is_moderator
 
 from .models import ServicePage, ServiceSuggestion
 
-TOKEN_SALT = "services.suggestion.confirm"
-
-
-def confirm_token(suggestion):
-    return signing.dumps(suggestion.pk, salt=TOKEN_SALT)
-
-
-def suggestion_for_token(token):
-    """The unconfirmed suggestion the token names, or None (forged, expired, already used)."""
-    try:
-        pk = signing.loads(token, salt=TOKEN_SALT, max_age=settings.SERVICE_SUGGESTION_CONFIRM_SECONDS)
-    except signing.BadSignature:  # SignatureExpired is a subclass
-        return None
-    return ServiceSuggestion.objects.filter(pk=pk, state=ServiceSuggestion.State.UNCONFIRMED).first()
-
-
-def _send(suggestion, template, subject, context=None):
-    if not suggestion.email:  # erased after moderation (purge)
-        return
-    with translation.override(suggestion.language):
-        body = render_to_string(template, {"suggestion": suggestion, **(context or {})})
-        send_mail(" ".join(str(subject).split()), body, settings.DEFAULT_FROM_EMAIL, [suggestion.email])
+OPT_IN = OptIn(
+    ServiceSuggestion,
+    salt="services.suggestion.confirm",
+    confirm_seconds="SERVICE_SUGGESTION_CONFIRM_SECONDS",
+    retention_days="SERVICE_SUGGESTION_RETENTION_DAYS",
+    context_name="suggestion",
+)
+confirm_token = OPT_IN.token
+suggestion_for_token = OPT_IN.unconfirmed_for
+confirm = OPT_IN.confirm
+purge = OPT_IN.purge
 
 
 def send_confirmation(suggestion, request):
     url = request.build_absolute_uri(reverse("service_suggestion_confirm", args=[confirm_token(suggestion)]))
     with translation.override(suggestion.language):
         subject = translation.gettext("Confirm your suggestion: %(name)s") % {"name": suggestion.name}
-    _send(suggestion, "services/email/suggestion_confirm.txt", subject, {"confirm_url": url})
-
-
-def confirm(suggestion):
-    suggestion.state = ServiceSuggestion.State.PENDING
-    suggestion.confirmed_at = timezone.now()
-    suggestion.save(update_fields=["state", "confirmed_at"])
-
-
-def can_moderate_all(user):
-    return user.is_active and (user.is_superuser or user.groups.filter(name=MODERATORS).exists())
+    OPT_IN.send(suggestion, "services/email/suggestion_confirm.txt", subject, {"confirm_url": url})
 
 
 def suggestions_for_user(user):
@@ -71,7 +45,7 @@ def suggestions_for_user(user):
     suggestions = ServiceSuggestion.objects.exclude(state=ServiceSuggestion.State.UNCONFIRMED)
     if not user.is_authenticated or not user.is_active:
         return suggestions.none()
-    if can_moderate_all(user):
+    if is_moderator(user):
         return suggestions
     regions = OrganisationEditors.objects.filter(group__user=user, organisation__region__isnull=False).values(
         "organisation__region"
@@ -80,7 +54,7 @@ def suggestions_for_user(user):
 
 
 def may_moderate(user):
-    return user.is_active and (can_moderate_all(user) or suggestions_for_user(user).exists())
+    return user.is_active and (is_moderator(user) or suggestions_for_user(user).exists())
 
 
 def _draft_from(suggestion):
@@ -121,22 +95,5 @@ def moderate(suggestion, user, *, accept):
         else:
             subject = translation.gettext("Your suggestion was not accepted: %(name)s")
         subject = subject % {"name": suggestion.name}
-    _send(suggestion, f"services/email/suggestion_{'accepted' if accept else 'rejected'}.txt", subject)
+    OPT_IN.send(suggestion, f"services/email/suggestion_{'accepted' if accept else 'rejected'}.txt", subject)
     return suggestion
-
-
-def purge(now=None, days=None):
-    """Erase senders' e-mails of suggestions moderated more than ``days`` ago and delete
-    suggestions never confirmed in time. Returns (erased, deleted)."""
-    now = now or timezone.now()
-    days = settings.SERVICE_SUGGESTION_RETENTION_DAYS if days is None else days
-    erased = (
-        ServiceSuggestion.objects.filter(moderated_at__lt=now - datetime.timedelta(days=days))
-        .exclude(email="")
-        .update(email="")
-    )
-    stale = now - datetime.timedelta(seconds=settings.SERVICE_SUGGESTION_CONFIRM_SECONDS)
-    deleted, _rows = ServiceSuggestion.objects.filter(
-        state=ServiceSuggestion.State.UNCONFIRMED, created_at__lt=stale
-    ).delete()
-    return erased, deleted

@@ -180,7 +180,9 @@ def test_rejected_report_never_appears_and_reason_is_sent(client, world):
 FORGED_TOKENS = {
     "garbage": lambda: "forged",
     "other-salt": lambda: signing.dumps(1, salt="another-salt"),
-    "tampered": lambda: signing.dumps(1, salt=adoption_reports.TOKEN_SALT) + "x",
+    "tampered": lambda: signing.dumps(1, salt=adoption_reports.OPT_IN.salt) + "x",
+    "not-a-key": lambda: signing.dumps({"pk": 1}, salt=adoption_reports.OPT_IN.salt),
+    "oversized": lambda: signing.dumps("x" * 400, salt=adoption_reports.OPT_IN.salt),
 }
 
 
