@@ -475,6 +475,7 @@ def _members_cte(base, facets):
 # and everything is counted with SQL, as with the memo off.
 MEMO_ENTRIES = 16
 SHARED_KEY_PREFIX = "facetmemo"
+BUILD_LOCK_SECONDS = 30  # far longer than a build takes; a dead holder blocks no longer than this
 _memo = OrderedDict()
 _memo_lock = threading.Lock()
 
@@ -587,14 +588,23 @@ def _cached_membership(connection, with_sql, with_params, facet_count, seconds):
             return entry[1]
     membership = _shared_membership(key)
     if membership is None:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"{with_sql} SELECT facet, page, value FROM {MEMBERS_CTE} WHERE value IS NOT NULL "
-                f"UNION ALL SELECT -1, facet_page, NULL FROM {BASE_CTE}",
-                with_params,
-            )
-            membership = Membership(cursor.fetchall(), facet_count)
-        _share_membership(key, membership, seconds)
+        # After a publish every worker misses at once. One builds the entry; the others count
+        # this request with SQL (the memo-off path) instead of all running the membership
+        # query together. The lock expires by itself if its holder dies.
+        lock = f"{_shared_key(key)}:building"
+        if not page_cache().add(lock, 1, BUILD_LOCK_SECONDS):
+            return None
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"{with_sql} SELECT facet, page, value FROM {MEMBERS_CTE} WHERE value IS NOT NULL "
+                    f"UNION ALL SELECT -1, facet_page, NULL FROM {BASE_CTE}",
+                    with_params,
+                )
+                membership = Membership(cursor.fetchall(), facet_count)
+            _share_membership(key, membership, seconds)
+        finally:
+            page_cache().delete(lock)
     with _memo_lock:
         _memo[key] = (now + seconds, membership)
         while len(_memo) > MEMO_ENTRIES:

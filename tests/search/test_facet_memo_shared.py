@@ -71,3 +71,23 @@ def test_with_the_cache_down_the_listing_counts_with_sql(client, facet_data, lib
 def _cache_keys():
     cache = page_cache()
     return [key.split(":", 2)[-1] for key in getattr(cache, "_cache", {})]  # LocMemCache keys
+
+
+@MEMO_ON
+def test_while_another_worker_builds_the_memo_this_one_counts_with_sql(client, facet_data, library):
+    """After a publish every worker misses at once; only the one holding the build lock runs
+    the membership query, the others answer that request with SQL counts (same results)."""
+    with override_settings(FACET_CACHE_SECONDS=0):
+        expected = listing(client, library)
+    listing(client, library)  # learn the entry's key: the one entry stored
+    (stored,) = [key for key in _cache_keys() if key.startswith(f"{SHARED_KEY_PREFIX}:")]
+    page_cache().delete(stored)
+    clear_membership_memo()
+    page_cache().add(f"{stored}:building", 1, 30)  # another worker is building it
+    waiting = listing(client, library)
+    assert waiting[2] == 0 and waiting[:2] == expected[:2]
+    assert stored not in _cache_keys()  # nothing half-built was stored
+    page_cache().delete(f"{stored}:building")
+    built = listing(client, library)
+    assert built[2] == 1 and built[:2] == expected[:2]
+    assert f"{stored}:building" not in _cache_keys()  # the builder let go of the lock
