@@ -238,8 +238,9 @@ def postgres_ranked_ids(alternatives, content_type_ids, locale_id, limit, config
     matching (``title || body @@ q``), which no index can serve: every search read and
     ranked all index entries. Matching each column separately lets PostgreSQL use the GIN
     indexes on ``title`` and ``body``; restricting to the locale before ranking keeps the
-    ranked set to one language tree. Ranking is done only for the pages that survive the
-    facet filters (``within``); the facet counts need the matches alone.
+    ranked set to one language tree (a join on the page id). Ranking is done only for the
+    pages that survive the facet filters (``within``); the facet counts need the matches
+    alone.
 
     ``ts_rank(body, q)`` fetches every matching body vector from TOAST (~15 µs a row, most
     of the time for a common word). When the query is a single lexeme, the same value is
@@ -260,16 +261,18 @@ def postgres_ranked_ids(alternatives, content_type_ids, locale_id, limit, config
     q = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
     q_params = [config, tsquery] if config else [tsquery]
     lexeme = None if limit is None else _single_lexeme(alternatives, tsquery, config)
-    join, params = "", []
-    if lexeme is not None:  # r.rank: the value ts_rank(e.body, q) has (none: the body lacks it, 0)
-        join = f"LEFT JOIN {body_rank_table.TABLE} r ON r.entry_id = e.id AND r.lexeme = %s "
-        params.append(lexeme)
+    # The locale as a join, not ``object_id IN (SELECT p.id::text …)``: the same rows (p.id
+    # is unique, so is its text), without de-duplicating 15 000 page ids first (2× faster).
     sql = (
-        f"SELECT e.object_id FROM {entries} e {join}"
-        f"WHERE e.content_type_id = ANY(%s) AND (e.title @@ {q} OR e.body @@ {q}) "
-        f"AND e.object_id IN (SELECT p.id::text FROM {pages} p WHERE p.locale_id = %s AND p.live)"
+        f"SELECT e.object_id FROM {entries} e "
+        f"JOIN {pages} p ON p.id::text = e.object_id AND p.locale_id = %s AND p.live "
     )
-    params += [list(content_type_ids), *q_params, *q_params, locale_id]
+    params = [locale_id]
+    if lexeme is not None:  # r.rank: the value ts_rank(e.body, q) has (none: the body lacks it, 0)
+        sql += f"LEFT JOIN {body_rank_table.TABLE} r ON r.entry_id = e.id AND r.lexeme = %s "
+        params.append(lexeme)
+    sql += f"WHERE e.content_type_id = ANY(%s) AND (e.title @@ {q} OR e.body @@ {q})"
+    params += [list(content_type_ids), *q_params, *q_params]
     if within is not None:  # one array parameter, however many ids
         sql += " AND e.object_id = ANY(%s)"
         params.append([str(pk) for pk in within])
