@@ -1,9 +1,10 @@
 """Precomputed body ranks of single words on PostgreSQL (search/body_rank.py).
 
 Creates the table and the trigger that keeps it in step with Wagtail's index table, and
-fills it for every entry already indexed (about 30 µs a (page, word) row: some minutes for
-a national-size index; the site keeps working meanwhile, the table is written in one
-transaction). Reversible: the reverse drops the table, the trigger and its functions.
+fills it for every entry already indexed (45 627 entries of the 10 000-model bench corpus:
+7.9 million rows, 688 MB, 92 s on a loaded 2-core machine; searches keep working
+meanwhile, index writes wait for the trigger's lock). Reversible: the reverse drops the
+table, the trigger and its functions.
 SQLite: nothing (FTS5 ranks from its own index).
 """
 
