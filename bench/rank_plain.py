@@ -44,7 +44,7 @@ def reference_ranked_ids(alternatives, locale, limit=None, within=None):
     limit = limit or settings.SEARCH_MAX_MATCHES
     ct_ids = list(service._type_content_types())
     if connection.vendor == "sqlite":
-        return service.sqlite_ranked_ids(alternatives, ct_ids, locale.pk, limit, within=within)
+        return _sqlite_reference(alternatives, ct_ids, locale.pk, limit, within)
     config = get_search_backend().config
     entries = get_app_config().get_model("IndexEntry")._meta.db_table
     if len(alternatives) == 1:
@@ -60,6 +60,39 @@ def reference_ranked_ids(alternatives, locale, limit=None, within=None):
         params.append([str(pk) for pk in within])
     sql += f" ORDER BY ts_rank(e.title, {q}) * 2 + ts_rank(e.body, {q}) DESC, e.object_id LIMIT %s"
     params.extend([*q_params, *q_params, limit])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [int(row[0]) for row in cursor.fetchall()]
+
+
+def _sqlite_reference(alternatives, content_type_ids, locale_id, limit, within):
+    """search.service.sqlite_ranked_ids at commit 7daa12a, verbatim but for names."""
+    from django.db import connection  # noqa: PLC0415
+    from modelsearch.conf import get_app_config  # noqa: PLC0415
+    from wagtail.models import Page  # noqa: PLC0415
+
+    from search import service  # noqa: PLC0415
+
+    config = get_app_config()
+    entries = config.get_model("IndexEntry")._meta.db_table
+    fts = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
+    pages = Page._meta.db_table
+    if len(alternatives) == 1:
+        match = "{title body} : (" + service._fts_groups(alternatives[0]) + ")"
+    else:
+        match = "{title body} : (" + " OR ".join("(" + service._fts_groups(g) + ")" for g in alternatives) + ")"
+    placeholders = ", ".join(["%s"] * len(content_type_ids))
+    params = [match, *content_type_ids, locale_id]
+    sql = (
+        f"SELECT e.object_id FROM {fts} JOIN {entries} e ON e.id = {fts}.rowid "
+        f"JOIN {pages} p ON p.id = CAST(e.object_id AS INTEGER) "
+        f"WHERE {fts} MATCH %s AND e.content_type_id IN ({placeholders}) AND p.locale_id = %s AND p.live"
+    )
+    if within is not None:
+        sql += " AND p.id IN (SELECT value FROM json_each(%s))"
+        params.append(json.dumps(sorted(within)))
+    sql += f" ORDER BY bm25({fts}, 0.0, 1.0, 2.0) LIMIT %s"
+    params.append(limit)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [int(row[0]) for row in cursor.fetchall()]

@@ -62,7 +62,9 @@ def assert_same_ranking(every=1):
     assert differing(fi, queries) == []
     # A cut inside groups of equal rank, and the facet-filtered path (``within``).
     assert differing(fi, queries[::7], limit=5) == []
-    within = set(Page.objects.type(PracticeModelPage).filter(locale=fi).values_list("pk", flat=True)[:10])
+    within = set(
+        Page.objects.type(PracticeModelPage).filter(locale=fi).order_by("pk").values_list("pk", flat=True)[:10]
+    )
     assert differing(fi, queries[::5], within=within) == []
 
 
