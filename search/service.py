@@ -48,6 +48,7 @@ from models_library.facets import search_facets as library_search_facets
 from models_library.models import PracticeModelPage
 from services.models import ServicePage
 
+from . import body_rank as body_rank_table
 from .promotions import popular_queries, promoted_pages, record_query
 from .synonyms import expand as expand_synonyms
 
@@ -237,9 +238,16 @@ def postgres_ranked_ids(alternatives, content_type_ids, locale_id, limit, config
     matching (``title || body @@ q``), which no index can serve: every search read and
     ranked all index entries. Matching each column separately lets PostgreSQL use the GIN
     indexes on ``title`` and ``body``; restricting to the locale before ranking keeps the
-    ranked set to one language tree. Ranking reads every matching body vector (~80 ms for
-    12 000 matches of a common word at 10 000 models), so it is done only for the pages
-    that survive the facet filters (``within``); the facet counts need the matches alone.
+    ranked set to one language tree (a join on the page id). Ranking is done only for the
+    pages that survive the facet filters (``within``); the facet counts need the matches
+    alone.
+
+    ``ts_rank(body, q)`` fetches every matching body vector from TOAST (~15 µs a row, most
+    of the time for a common word). When the query is a single lexeme, the same value is
+    read from ``search.body_rank``'s table instead (computed by the same ``ts_rank`` when
+    the entry was written): same ORDER BY values, same ids in the same order. Other queries
+    rank the body vectors. The tsquery in ORDER BY is a sub-select (computed once, not
+    parsed again for every row); in WHERE it stays inline for the GIN indexes.
     """
     entries = get_app_config().get_model("IndexEntry")._meta.db_table
     pages = Page._meta.db_table
@@ -252,21 +260,40 @@ def postgres_ranked_ids(alternatives, content_type_ids, locale_id, limit, config
     # constant and can use the GIN indexes: a BitmapOr over title and body.
     q = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
     q_params = [config, tsquery] if config else [tsquery]
+    lexeme = None if limit is None else _single_lexeme(alternatives, tsquery, config)
+    # The locale as a join, not ``object_id IN (SELECT p.id::text …)``: the same rows (p.id
+    # is unique, so is its text), without de-duplicating 15 000 page ids first (2× faster).
     sql = (
         f"SELECT e.object_id FROM {entries} e "
-        f"WHERE e.content_type_id = ANY(%s) AND (e.title @@ {q} OR e.body @@ {q}) "
-        f"AND e.object_id IN (SELECT p.id::text FROM {pages} p WHERE p.locale_id = %s AND p.live)"
+        f"JOIN {pages} p ON p.id::text = e.object_id AND p.locale_id = %s AND p.live "
     )
-    params = [list(content_type_ids), *q_params, *q_params, locale_id]
+    params = [locale_id]
+    if lexeme is not None:  # r.rank: the value ts_rank(e.body, q) has (none: the body lacks it, 0)
+        sql += f"LEFT JOIN {body_rank_table.TABLE} r ON r.entry_id = e.id AND r.lexeme = %s "
+        params.append(lexeme)
+    sql += f"WHERE e.content_type_id = ANY(%s) AND (e.title @@ {q} OR e.body @@ {q})"
+    params += [list(content_type_ids), *q_params, *q_params]
     if within is not None:  # one array parameter, however many ids
         sql += " AND e.object_id = ANY(%s)"
         params.append([str(pk) for pk in within])
     if limit is not None:
-        sql += f" ORDER BY ts_rank(e.title, {q}) * 2 + ts_rank(e.body, {q}) DESC, e.object_id LIMIT %s"
-        params.extend([*q_params, *q_params, limit])
+        if lexeme is None:
+            body_rank, body_params = f"ts_rank(e.body, (SELECT {q}))", q_params
+        else:
+            body_rank, body_params = "coalesce(r.rank, 0::real)", []
+        sql += f" ORDER BY ts_rank(e.title, (SELECT {q})) * 2 + {body_rank} DESC, e.object_id LIMIT %s"
+        params.extend([*q_params, *body_params, limit])
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [int(row[0]) for row in cursor.fetchall()]
+
+
+def _single_lexeme(alternatives, tsquery, config):
+    """The lexeme when the query is one word of one form (one alternative, one group, one
+    term) that PostgreSQL reads as exactly one lexeme; otherwise None."""
+    if len(alternatives) != 1 or len(alternatives[0]) != 1 or len(alternatives[0][0]) != 1:
+        return None
+    return body_rank_table.single_lexeme(tsquery, alternatives[0][0][0], config)
 
 
 def ranked_ids(alternatives, locale, limit=None, within=None):

@@ -1,6 +1,8 @@
 """Text of the corpus: domain sentences, titles and keywords per language, and the
 participants' free text of event registrations."""
 
+import re
+
 # Sentences of the domain, taken (lightly edited) from the reference documents in the seeds.
 SENTENCES = {
     "fi": [
@@ -192,3 +194,13 @@ class Text:
     def title(self):
         first, second = TITLE_PARTS.get(self.language) or TITLE_PARTS["en"]
         return f"{self.rng.choice(first)} {self.rng.choice(second)}"
+
+
+def vocabulary(language="fi"):
+    """Every word of the corpus text of ``language`` (sentences, title parts, event titles,
+    keywords), lower-case, sorted: the queries of the ranking differential test."""
+    prefixes, suffixes = TITLE_PARTS[language]
+    texts = [*SENTENCES[language], *prefixes, *suffixes, *EVENT_TITLES[language]]
+    if language == "fi":
+        texts += KEYWORDS
+    return sorted({word.lower() for text in texts for word in re.findall(r"\w+", text)})
