@@ -114,6 +114,10 @@ class SameLanguagePageChooser(Widget):
         self.page_type = page_type
         self.locale = locale
 
+    def id_for_label(self, id_):
+        # As Django's checkbox lists: each box has its own label, the field label points nowhere.
+        return ""
+
     def value_from_datadict(self, data, files, name):
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
 
