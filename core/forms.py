@@ -41,6 +41,7 @@ class SameLanguagePageForm(PublishRequirementsForm):
             if queryset is None or not issubclass(queryset.model, Page):
                 continue
             field.queryset = queryset.filter(locale_id=locale_id)
+            # Django fills in %(value)s when it refuses a choice; the language is known here.
             field.error_messages = {
                 **field.error_messages,
                 "invalid_choice": gettext(

@@ -165,7 +165,7 @@ def last_reviewed_revision(page):
     current = state.current_task_state
     if current is None or current.revision_id is None:
         return None
-    reviewed = (
+    return (
         TaskState.objects.filter(
             revision__base_content_type_id=current.revision.base_content_type_id,
             revision__object_id=current.revision.object_id,
@@ -177,7 +177,6 @@ def last_reviewed_revision(page):
         .order_by("-finished_at", "-pk")
         .first()
     )
-    return reviewed
 
 
 # --- Page creation races --------------------------------------------------------------------
