@@ -5,6 +5,8 @@ from django.utils.translation import gettext
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from .widgets import SameLanguagePageChooser
+
 
 class PublishRequirementsForm(WagtailAdminPageForm):
     """Fields a page type needs for publishing (``EditorialRules.publish_required_fields``)
@@ -26,7 +28,8 @@ class SameLanguagePageForm(PublishRequirementsForm):
     """Choices of other pages (related models, the bundle a model belongs to) offer only
     pages in the language of the page being edited: a Swedish model links Swedish models.
     The limit is the field's queryset, so a page of another language posted by hand is a
-    form error too."""
+    form error that says so. A ``SameLanguagePageChooser`` widget is told the language and
+    the page type, so that Wagtail's chooser offers the same pages."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -35,5 +38,17 @@ class SameLanguagePageForm(PublishRequirementsForm):
             return
         for field in self.fields.values():
             queryset = getattr(field, "queryset", None)
-            if queryset is not None and issubclass(queryset.model, Page):
-                field.queryset = queryset.filter(locale_id=locale_id)
+            if queryset is None or not issubclass(queryset.model, Page):
+                continue
+            field.queryset = queryset.filter(locale_id=locale_id)
+            # Django fills in %(value)s when it refuses a choice; the language is known here.
+            field.error_messages = {
+                **field.error_messages,
+                "invalid_choice": gettext(
+                    "Only pages in this page's language (%(language)s) can be chosen here; "
+                    "page %(value)s is not one of them."
+                ).replace("%(language)s", self.instance.locale.get_display_name()),
+            }
+            if isinstance(field.widget, SameLanguagePageChooser):
+                field.widget.locale = self.instance.locale
+                field.widget.page_type = queryset.model

@@ -152,6 +152,33 @@ def change_request(page):
     )
 
 
+def last_reviewed_revision(page):
+    """The revision a moderator last sent back or approved, when ``page`` is under review
+    again with a newer one (None otherwise): the version she last saw.
+
+    Wagtail's "compare with previous" compares neighbouring revisions, which after autosaves
+    are nearly identical; this is the other end of the comparison a resubmission needs.
+    """
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_IN_PROGRESS:
+        return None
+    current = state.current_task_state
+    if current is None or current.revision_id is None:
+        return None
+    return (
+        TaskState.objects.filter(
+            revision__base_content_type_id=current.revision.base_content_type_id,
+            revision__object_id=current.revision.object_id,
+            revision_id__lt=current.revision_id,
+            status__in=(TaskState.STATUS_REJECTED, TaskState.STATUS_APPROVED),
+            finished_at__isnull=False,
+        )
+        .select_related("revision", "finished_by")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
 # --- Page creation races --------------------------------------------------------------------
 
 #: How long after its creation a never-published page counts as "the page this form just

@@ -6,9 +6,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.history import PageHistoryView
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 from wagtail.models import Locale, Page, PageLogEntry
@@ -138,3 +141,22 @@ class SiteHistoryWithLanguageView(LogEntriesView):
             locale_id = locale_by_entry.get(entry.pk) if isinstance(entry, PageLogEntry) else None
             entry.language = locales[locale_id].get_display_name() if locale_id in locales else ""
         return entries
+
+
+class PageHistoryWithLanguageView(PageHistoryView):
+    """Wagtail's history of one page with a language column, as in the site history: a
+    translation's history says on every entry which language version it concerns."""
+
+    @cached_property
+    def columns(self):
+        locales = {locale.pk: locale.get_display_name() for locale in Locale.objects.all()}
+        language = Column(
+            "language",
+            label=gettext_lazy("Language"),
+            accessor=lambda entry: locales.get(entry.page.locale_id, ""),
+            width="15%",
+        )
+        columns = list(super().columns)
+        # After the action, before who and when: the order of the site history.
+        columns.insert(1, language)
+        return columns

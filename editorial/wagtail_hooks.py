@@ -9,11 +9,13 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import include, path, reverse
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -31,6 +33,7 @@ from .publishing import latest_revision_blockers, publish_blockers
 from .services import (
     change_request,
     editor_worklist,
+    last_reviewed_revision,
     lock_and_find_new_page_twin,
     outdated_translations,
     own_sections,
@@ -183,6 +186,39 @@ def show_change_request_first(request, page):
             "date": request_for_changes.finished_at.strftime("%d.%m.%Y") if request_for_changes.finished_at else "",
             "comment": request_for_changes.get_comment() or _("no comment"),
         },
+    )
+
+
+@hooks.register("before_edit_page")
+def offer_comparison_with_last_review(request, page):
+    """A resubmitted page: the moderator compares what she is asked to approve with the
+    version she last sent back (or approved), whatever autosaves came in between."""
+    if request.method != "GET":
+        return
+    reviewed = last_reviewed_revision(page)
+    if reviewed is None:
+        return
+    task_state = page.current_workflow_state.current_task_state
+    if not task_state.task.specific.get_actions(page, request.user):
+        return  # only those who review it now
+    admin_messages.info(
+        request,
+        _("This version was resubmitted after the review of %(date)s by %(moderator)s.")
+        % {
+            "date": timezone.localtime(reviewed.finished_at).strftime("%d.%m.%Y %H.%M"),
+            "moderator": (reviewed.finished_by.get_full_name() or reviewed.finished_by.get_username())
+            if reviewed.finished_by
+            else _("a moderator"),
+        },
+        buttons=[
+            admin_messages.button(
+                reverse(
+                    "wagtailadmin_pages:revisions_compare",
+                    args=(page.pk, reviewed.revision_id, task_state.revision_id),
+                ),
+                _("Compare with the version you last reviewed"),
+            )
+        ],
     )
 
 

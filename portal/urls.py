@@ -13,6 +13,7 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
+from wagtail.admin.viewsets.pages import base_page_viewset
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.utils.urlpatterns import decorate_urlpatterns
@@ -34,7 +35,7 @@ urlpatterns = [
     path("admin/password_reset/", auth_limits.admin_password_reset, name="wagtailadmin_password_reset"),
     path("django-admin/login/", auth_limits.django_admin_login),
     # wagtail-localize actions that publish, guarded so translations publish only through
-    # review, and the site history with a language column.
+    # review, and the site and page histories with a language column.
     *decorate_urlpatterns(
         [
             path("admin/localize/page/<int:page_id>/convert_to_alias/", editorial_views.guarded_convert_to_alias),
@@ -47,6 +48,15 @@ urlpatterns = [
             path(
                 "admin/reports/site-history/results/",
                 editorial_views.SiteHistoryWithLanguageView.as_view(results_only=True),
+            ),
+            # One page's history, built as Wagtail's page viewset builds its own view.
+            path(
+                "admin/pages/<int:page_id>/history/",
+                base_page_viewset.construct_view(editorial_views.PageHistoryWithLanguageView),
+            ),
+            path(
+                "admin/pages/<int:page_id>/history/results/",
+                base_page_viewset.construct_view(editorial_views.PageHistoryWithLanguageView, results_only=True),
             ),
         ],
         lambda view: require_admin_access(faults.atomic_writes(view)),

@@ -27,7 +27,7 @@ from core.indexing import LemmaIndexedMixin
 from core.moderation import EditorialRules, ModeratedIndex
 from core.sections import SectionedPageMixin
 from core.vocabulary import Vocabulary
-from core.widgets import FilterableCheckboxes
+from core.widgets import FilterableCheckboxes, SameLanguagePageChooser
 
 from ..api import (
     AdoptionsField,
@@ -443,7 +443,7 @@ class PracticeModelPage(EditorialRules, SectionedPageMixin, LemmaIndexedMixin, R
                 FieldPanel("target_groups"),
                 FieldPanel("organisations", widget=FilterableCheckboxes),
                 FieldPanel("parent_model"),
-                FieldPanel("related_models"),
+                FieldPanel("related_models", widget=SameLanguagePageChooser),
             ],
             heading=_("Classification and links"),
         ),

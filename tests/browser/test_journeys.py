@@ -403,3 +403,99 @@ def test_editor_imports_a_word_document_as_a_draft(page, live_site):
     assert not created.live and created.owner.username == "toimittaja-lappi"
     assert page.locator("#id_title").input_value() == created.title
     assert page.request.get(base + created.get_url()).status == 404  # nothing public
+
+
+@pytest.fixture(scope="module")
+def untranslated_model(live_site, django_db_blocker):
+    """A live Finnish model with no translation yet (the demo translates all of its own),
+    committed so that the live server sees it; the module's demo restore removes it."""
+    from editorial.models import OrganisationSectionPage
+    from models_library.models import PracticeModelIndexPage, TargetGroup
+    from tests.factories import PracticeModelPageFactory
+
+    with django_db_blocker.unblock():
+        section = next(
+            s
+            for s in OrganisationSectionPage.objects.filter(
+                organisation__code="lapin-hyvinvointialue", locale__language_code="fi"
+            )
+            if s.get_parent().specific_class is PracticeModelIndexPage
+        )
+        model = PracticeModelPageFactory(
+            parent=section, title="Käännöspolun toimintamalli", development_stage="in_development"
+        )
+        model.target_groups.set([TargetGroup.objects.order_by("code").first()])
+        model.save_revision().publish()
+        model.refresh_from_db()
+    return model
+
+
+def test_translator_translates_and_moderator_publishes_in_swedish_only(page, live_site, untranslated_model):
+    """Find the source on the dashboard → translate → submit → approval → live in sv only."""
+    from wagtail.models import Locale
+    from wagtail.models import Page as WagtailPage
+
+    from demo.editorial import DEMO_USERS
+
+    base, _site = live_site
+    source = untranslated_model
+    swedish_title = "Översättningsvägens verksamhetsmodell"
+    fi_live_revision = source.live_revision_id
+    sv = Locale.objects.get(language_code="sv")
+
+    def login(username):
+        page.context.clear_cookies()
+        page.goto(base + "/admin/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", DEMO_USERS[username][0])
+        page.locator("form button[type=submit]").first.click()
+        page.wait_for_url(re.compile(r".*/admin/$"))
+
+    # The translator finds the Finnish page on her dashboard, under Swedish.
+    login("kaantaja")
+    worklist = page.locator("#editorial-translation-worklist-section")
+    swedish = worklist.locator("h3", has_text=sv.get_display_name()).locator("xpath=following-sibling::table[1]")
+    swedish.locator("tr", has_text=source.title).get_by_role("link").click()
+    page.wait_for_url(f"**/admin/localize/submit/page/{source.pk}/")
+    for box in page.locator("input[name=locales]").all():
+        box.set_checked(box.get_attribute("value") == str(sv.pk))
+    page.locator("main form input[type=submit]").click()
+    page.wait_for_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    translation = WagtailPage.objects.get(translation_key=source.translation_key, locale=sv)
+    assert not translation.live
+
+    # She translates the title in wagtail-localize's editor (saved as she types Enter) …
+    title_segment = page.locator("li.incomplete", has_text=source.title).first
+    title_segment.get_by_role("button").first.click()
+    editor = title_segment.locator("textarea")
+    editor.fill(swedish_title)
+    editor.press("Enter")
+    page.locator("li.complete", has_text=swedish_title).first.wait_for()
+    # … and sends it to the moderators.
+    page.locator("#editorial-translation-review form button[type=submit]").click()
+    page.wait_for_url(re.compile(rf".*/admin/pages/{translation.pk}/edit/$"))
+    translation.refresh_from_db()
+    assert not translation.live
+    assert translation.current_workflow_state is not None, "the submission started no review"
+    assert page.request.get(base + translation.get_url()).status == 404  # nothing public yet
+
+    # The moderator approves it from her dashboard.
+    login("moderaattori")
+    row = page.locator("tr", has_text=swedish_title).first
+    row.locator("[data-w-dropdown-target='toggle']").click()
+    approve = row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])")
+    with page.expect_navigation():
+        approve.click()
+    translation.refresh_from_db()
+    assert translation.live, "the moderator's approval did not publish the translation"
+
+    # Visitors: the Swedish page is live under /sv/, the Finnish one unchanged, no English one.
+    page.context.clear_cookies()
+    sv_url = translation.get_url()
+    assert sv_url.startswith("/sv/")
+    page.goto(base + sv_url)
+    assert page.locator("main h1").inner_text().strip() == swedish_title
+    page.goto(base + source.get_url())
+    assert page.locator("main h1").inner_text().strip() == source.title
+    assert WagtailPage.objects.get(pk=source.pk).live_revision_id == fi_live_revision
+    assert not WagtailPage.objects.filter(translation_key=source.translation_key, locale__language_code="en").exists()
