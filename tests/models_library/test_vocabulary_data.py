@@ -50,7 +50,6 @@ def test_reloading_is_idempotent_and_keeps_editor_rows(vocabularies):
     assert Theme.objects.filter(code="editor-added").exists()
 
 
-
 def test_a_changed_name_is_updated_and_searchable_and_an_unchanged_reload_is_a_few_reads(tmp_path, vocabularies):
     import csv
 
