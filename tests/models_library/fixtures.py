@@ -13,6 +13,12 @@ from tests.factories import (
 )
 
 
+def vocabulary_lacks(model, *names_fi):
+    """A portal whose vocabulary has no row named so (an editor removed it, or an older
+    list): the shipped vocabularies in the test database have them."""
+    model.objects.filter(name_fi__in=names_fi).delete()
+
+
 def vocab_fixture():
     return {
         "lappi": RegionFactory(code="lappi", name_fi="Lappi", name_sv="Lappland", name_en="Lapland"),

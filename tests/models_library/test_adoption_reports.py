@@ -15,7 +15,6 @@ from django.utils import timezone
 
 from editorial.roles import MODERATORS
 from editorial.services import ensure_organisation_section
-from events.models import EventIndexPage
 from models_library import adoption_reports
 from models_library.models import AdoptionReport
 from tests.factories import MunicipalityFactory, OrganisationFactory, PracticeModelPageFactory, RegionFactory
@@ -24,12 +23,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def world(lean_site, library):
-    home = lean_site["home"]
-    calendar = EventIndexPage(title="Tapahtumat", slug="tapahtumat", locale=home.locale)
-    home.add_child(instance=calendar)
-    calendar.save_revision().publish()
-    structure = {"library": library, "events": calendar}
+def world(site_structure, library):
+    structure = {"library": library, "events": site_structure["events"]}
     org_a = OrganisationFactory(code="org-a", name_fi="Organisaatio A")
     org_b = OrganisationFactory(code="org-b", name_fi="Organisaatio B")
     sections = {"a": ensure_organisation_section(org_a, structure), "b": ensure_organisation_section(org_b, structure)}

@@ -18,7 +18,7 @@ from models_library.importers.text import (
     parse_bytes,
     parse_text,
 )
-from models_library.models import PracticeModelPage
+from models_library.models import Funder, PracticeModelPage
 
 
 @pytest.fixture(autouse=True)
@@ -172,11 +172,12 @@ def test_unknown_heading_text_is_kept():
 def test_import_command_creates_drafts_with_vocabulary_codes(library, tmp_path, capsys):
     from tests.factories import FunderFactory, RegionFactory
 
-    from .fixtures import vocab_fixture
+    from .fixtures import vocab_fixture, vocabulary_lacks
 
     vocab_fixture()
     RegionFactory(code="lappi-hva", name_fi="Lapin hyvinvointialue")
     FunderFactory(code="stm", name_fi="Sosiaali- ja terveysministeriö (STM)")
+    vocabulary_lacks(Funder, "Ei erillisrahoitusta")
     files = [str(seed("000")), str(seed("001")), str(seed("004"))]
     call_command("import_models", *files)
     out = capsys.readouterr().out

@@ -14,8 +14,10 @@ from wagtail.models import Locale
 from models_library.blocks import ExtraSectionBlock
 from models_library.facets import library_facets
 from models_library.importers.text import paragraphs_to_html, parse_bytes
-from models_library.models import ModelContact, PracticeModelPage
+from models_library.models import Funder, ModelContact, Organisation, PracticeModelPage
 from tests.factories import FunderFactory, OrganisationFactory, PracticeModelPageFactory, RegionFactory
+
+from .fixtures import vocabulary_lacks
 
 SEEDS = Path(__file__).resolve().parent / "seeds"
 
@@ -54,6 +56,7 @@ def test_import_maps_places_and_funders_without_a_duplicate_perustiedot(library,
     RegionFactory(code="lappi-hva", name_fi="Lapin hyvinvointialue")
     FunderFactory(code="stm", name_fi="Sosiaali- ja terveysministeriö (STM)")
     RegionFactory(code="pirkanmaa", name_fi="Pirkanmaan hyvinvointialue")
+    vocabulary_lacks(Funder, "Ei erillisrahoitusta")
     call_command("import_models", str(seed("000")), str(seed("004")))
     arjen = PracticeModelPage.objects.get(title="Arjen turvan toimintamalli").get_latest_revision_as_object()
     assert [b.value["heading"] for b in arjen.extra_sections] == []  # both mapped: nothing repeated
@@ -82,6 +85,7 @@ def test_import_maps_contact_details_non_public(library, client, capsys):
 
 @pytest.mark.django_db
 def test_import_reports_contact_it_could_not_map(library, capsys):
+    vocabulary_lacks(Organisation, "Nurmijärven kunta")
     with translation.override("en"):  # no organisation "Nurmijärven kunta" in the vocabulary
         call_command("import_models", str(seed("001")))
     assert "Could not map the contact details" in capsys.readouterr().out
