@@ -35,6 +35,18 @@ def _url(live_site, page_type, language="fi"):
     return base + path
 
 
+def admin_login(page, base, username):
+    """Log in to the admin as a demo user, in a fresh browser session."""
+    from demo.editorial import DEMO_USERS
+
+    page.context.clear_cookies()
+    page.goto(base + "/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", DEMO_USERS[username][0])
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r".*/admin/$"))
+
+
 def test_home_to_library(page, live_site):
     base, site = live_site
     page.goto(base + "/fi/")
@@ -280,7 +292,6 @@ def test_register_and_cancel_through_the_emailed_link(page, live_site):
 
 
 def test_editor_creates_model_and_moderator_publishes(page, live_site):
-    from demo.editorial import DEMO_USERS
     from editorial.models import OrganisationSectionPage
     from models_library.models import PracticeModelPage
 
@@ -297,12 +308,7 @@ def test_editor_creates_model_and_moderator_publishes(page, live_site):
     title = "Selaintestin malli"
 
     def login(username):
-        page.context.clear_cookies()
-        page.goto(base + "/admin/login/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", DEMO_USERS[username][0])
-        page.locator("form button[type=submit]").first.click()
-        page.wait_for_url(re.compile(r".*/admin/$"))
+        admin_login(page, base, username)
 
     login("toimittaja-lappi")
     page.goto(base + reverse("wagtailadmin_pages:add", args=("models_library", "practicemodelpage", section.pk)))
@@ -435,8 +441,6 @@ def test_translator_translates_and_moderator_publishes_in_swedish_only(page, liv
     from wagtail.models import Locale
     from wagtail.models import Page as WagtailPage
 
-    from demo.editorial import DEMO_USERS
-
     base, _site = live_site
     source = untranslated_model
     swedish_title = "Översättningsvägens verksamhetsmodell"
@@ -444,12 +448,7 @@ def test_translator_translates_and_moderator_publishes_in_swedish_only(page, liv
     sv = Locale.objects.get(language_code="sv")
 
     def login(username):
-        page.context.clear_cookies()
-        page.goto(base + "/admin/login/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", DEMO_USERS[username][0])
-        page.locator("form button[type=submit]").first.click()
-        page.wait_for_url(re.compile(r".*/admin/$"))
+        admin_login(page, base, username)
 
     # The translator finds the Finnish page on her dashboard, under Swedish.
     login("kaantaja")
