@@ -85,6 +85,16 @@ def _fresh_cache():
         caches[alias].clear()
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo as ``manage.py load_demo`` makes it, committed for the module (see
+    tests/security/demo.py: loaded once per worker, the database restored afterwards)."""
+    from tests.security.demo import committed_demo
+
+    with committed_demo(django_db_blocker) as site:
+        yield site
+
+
 @pytest.fixture
 def vocabularies(db):
     from models_library.vocabulary_data import load_vocabularies

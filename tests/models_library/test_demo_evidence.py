@@ -2,7 +2,6 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from demo.evidence import MODELS
 from models_library.models import PracticeModelPage
@@ -21,8 +20,7 @@ EVIDENCE = {
 }
 
 
-def test_every_demo_model_answers_evidence_costs_and_adoption_in_three_languages(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+def test_every_demo_model_answers_evidence_costs_and_adoption_in_three_languages(client, demo_site):
     finnish = PracticeModelPage.objects.filter(locale__language_code="fi").live()
     assert finnish.count() == 10
     for fi_page in finnish:

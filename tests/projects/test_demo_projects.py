@@ -11,30 +11,19 @@ from projects.models import ProjectPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo as `manage.py load_demo` makes it, committed once for the module (loading
-    the parts again for each test took 17 s a test); tests/security/demo.py restores the
-    database afterwards."""
-    from tests.security.demo import committed_demo
-
-    with committed_demo(django_db_blocker) as site:
-        yield site
-
-
 def soup_of(client, url):
     response = client.get(url)
     assert response.status_code == 200
     return BeautifulSoup(response.content.decode(), "html.parser")
 
 
-def test_three_projects_in_three_languages(demo):
+def test_three_projects_in_three_languages(demo_site):
     assert ProjectPage.objects.filter(locale__language_code="fi").count() == 3
     for code in ("sv", "en"):
         assert ProjectPage.objects.live().filter(locale__language_code=code).count() == 3
 
 
-def test_lapland_project_links_its_models_and_workshops_both_ways(client, demo):
+def test_lapland_project_links_its_models_and_workshops_both_ways(client, demo_site):
     project = ProjectPage.objects.get(slug="lapin-investointi-2", locale__language_code="fi")
     soup = soup_of(client, project.url)
     links = {a.get_text(strip=True) for a in soup.select("article a")}
@@ -48,7 +37,7 @@ def test_lapland_project_links_its_models_and_workshops_both_ways(client, demo):
     assert named == {project.title, "VASA-hanke"}
 
 
-def test_swedish_model_names_the_swedish_project(client, demo):
+def test_swedish_model_names_the_swedish_project(client, demo_site):
     fi_model = PracticeModelPage.objects.get(slug="ankkuri-malli", locale__language_code="fi")
     sv_model = fi_model.get_translation(fi_model.locale.__class__.objects.get(language_code="sv"))
     named = [a.get_text() for a in soup_of(client, sv_model.url).select(".page-projects a")]
@@ -56,7 +45,7 @@ def test_swedish_model_names_the_swedish_project(client, demo):
 
 
 @pytest.mark.parametrize("code", ["fi", "sv", "en"])
-def test_news_item_keeps_its_links(client, demo, code):
+def test_news_item_keeps_its_links(client, demo_site, code):
     item = ArticlePage.objects.get(
         translation_key=ArticlePage.objects.get(locale__language_code="fi").translation_key,
         locale__language_code=code,

@@ -38,12 +38,3 @@ def production(monkeypatch):
     values = {name: getattr(production_module, name) for name in PRODUCTION_SECURITY_SETTINGS}
     with override_settings(**values):
         yield production_module
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """Demo content loaded once for the module (see tests/security/demo.py)."""
-    from .demo import committed_demo
-
-    with committed_demo(django_db_blocker) as site:
-        yield site

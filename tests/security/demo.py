@@ -1,8 +1,9 @@
 """Demo content committed once per test module, and the page types it covers.
 
 Browser tests need data a live server thread can read, and loading the demo for every test
-would take minutes. ``committed_demo`` loads it once (``manage.py load_demo`` plus one page
-of every page type the demo lacks, made with the project's factories), and afterwards puts
+would take minutes. ``committed_demo`` loads it once per module (``manage.py load_demo`` plus
+one page of every page type the demo lacks, made with the project's factories; the first
+module of a test worker runs them, later ones restore the rows they made), and afterwards puts
 the database back exactly as it was (Django's serialized-rollback mechanism), so tests that
 run later in the same worker see a clean database.
 
@@ -11,6 +12,7 @@ branches add page types or demo content, the browser, axe and fuzzing tests cove
 """
 
 import contextlib
+import copy
 import importlib
 import inspect
 import json
@@ -139,6 +141,12 @@ def load_demo_site():
     return enumerated
 
 
+# The demo as the first module of this worker loaded it: (its rows serialised, DemoSite).
+# Later modules restore these rows instead of running load_demo again (40-80 s each, a
+# large part of the suite's time): the same content, made once through the normal path.
+_LOADED = {}
+
+
 @contextlib.contextmanager
 def committed_demo(django_db_blocker):
     """Load the demo site in committed transactions; restore the database afterwards."""
@@ -146,7 +154,13 @@ def committed_demo(django_db_blocker):
         connection = connections["default"]
         snapshot = connection.creation.serialize_db_to_string()
         try:
-            site = load_demo_site()
+            if connection.alias in _LOADED:
+                rows, site = _LOADED[connection.alias]
+                _restore(connection, rows)
+                site = copy.deepcopy(site)
+            else:
+                site = load_demo_site()
+                _LOADED[connection.alias] = (connection.creation.serialize_db_to_string(), site)
         except Exception:
             _restore(connection, snapshot)
             raise
