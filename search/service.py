@@ -38,7 +38,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from core.facets import Facet, FacetedQuery
+from core.facets import Facet, FacetedQuery, id_subquery
 from core.indexing import plain_text
 from core.pagination import paginate
 from core.text import WORD_RE, query_groups, tokens, word_terms
@@ -61,6 +61,8 @@ SUMMARY_WEIGHT = 2
 COMPOUND_PART_FACTOR = 0.2
 SNIPPET_LENGTH = 240
 SORTS = ("relevance", "date")
+# ``limit`` of the ranking functions below: every match, ranked (no cap).
+EVERY_MATCH = -1
 # Result positions a click may report (a search ranks at most SEARCH_MAX_MATCHES pages).
 MAX_CLICK_RANK = 10_000
 
@@ -177,7 +179,8 @@ def _fts_groups(groups):
 
 def sqlite_ranked_ids(alternatives, content_type_ids, locale_id, limit, within=None):
     """One FTS5 query: match in title/body, rank with bm25, only live searchable pages of
-    the locale (and of ``within``, when given). ``limit=None``: every match, unranked.
+    the locale (and of ``within``, when given). ``limit=None``: every match, unranked;
+    ``EVERY_MATCH``: every match, ranked.
 
     Wagtail's own query annotates each candidate row with a correlated subquery that
     re-runs the MATCH (quadratic in the number of matches); this is linear. The locale is
@@ -205,7 +208,7 @@ def sqlite_ranked_ids(alternatives, content_type_ids, locale_id, limit, within=N
     if limit is not None:
         # bm25 weights follow the FTS5 column order: autocomplete, body, title.
         sql += f" ORDER BY bm25({fts}, 0.0, 1.0, 2.0) LIMIT %s"
-        params.append(limit)
+        params.append(limit)  # EVERY_MATCH is -1: SQLite's "no limit"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [int(row[0]) for row in cursor.fetchall()]
@@ -232,7 +235,8 @@ def _tsquery_groups(groups):
 
 def postgres_ranked_ids(alternatives, content_type_ids, locale_id, limit, config=None, within=None):
     """One query on the index table: match title or body, rank, only live pages of the
-    locale (and of ``within``, when given). ``limit=None``: every match, unranked.
+    locale (and of ``within``, when given). ``limit=None``: every match, unranked;
+    ``EVERY_MATCH``: every match, ranked.
 
     Wagtail's own query concatenates the title and body vectors of every row before
     matching (``title || body @@ q``), which no index can serve: every search read and
@@ -282,7 +286,7 @@ def postgres_ranked_ids(alternatives, content_type_ids, locale_id, limit, config
         else:
             body_rank, body_params = "coalesce(r.rank, 0::real)", []
         sql += f" ORDER BY ts_rank(e.title, (SELECT {q})) * 2 + {body_rank} DESC, e.object_id LIMIT %s"
-        params.extend([*q_params, *body_params, limit])
+        params.extend([*q_params, *body_params, None if limit == EVERY_MATCH else limit])  # LIMIT NULL: none
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [int(row[0]) for row in cursor.fetchall()]
@@ -311,6 +315,19 @@ def ranked_ids(alternatives, locale, limit=None, within=None):
     results = backend.search(backend_query(alternatives), queryset, order_by_relevance=True)
     ids = [page.pk for page in results[:limit]]
     return ids if within is None else [pk for pk in ids if pk in within]
+
+
+def ranked_matches(alternatives, locale):
+    """(set of the page ids matching every group, the same ids best first).
+
+    For a search without filters: on the database backends one query ranks every match
+    (the facet counts need them all, the results the best ones), instead of matching once
+    for the counts and again to rank. Other backends: as ``matching_ids``."""
+    backend = get_search_backend()
+    if _is_sqlite_database_backend(backend) or _is_postgres_database_backend(backend):
+        ranked = ranked_ids(alternatives, locale, limit=EVERY_MATCH)
+        return set(ranked), ranked
+    return matching_ids(alternatives, locale)
 
 
 def matching_ids(alternatives, locale):
@@ -353,17 +370,60 @@ def _weighted_hits(text, groups, language):
     return whole, sum(1 for group in groups if with_parts.intersection(group)) - whole
 
 
-def _score(text, groups, language, weight):
-    whole, parts = _weighted_hits(text, groups, language)
-    return weight * (whole + COMPOUND_PART_FACTOR * parts)
+class RelevanceScorer:
+    """Title and summary scores of one query, for the up to SEARCH_MAX_MATCHES ranked pages
+    a search re-scores.
 
+    A text scores ``weight * (whole + COMPOUND_PART_FACTOR * parts)``: ``whole`` query
+    groups found as words of their own, ``parts`` found only inside compounds (as
+    ``_weighted_hits`` counts them); with synonyms, the best alternative, each scored as
+    the share of its own groups (a one-word term and its three-word synonym weigh the same).
 
-def _best_score(text, alternatives, language, weight):
-    """The score of the best alternative; with synonyms each alternative's score is its
-    share of its own words, so a one-word term and its three-word synonym weigh the same."""
-    if len(alternatives) == 1:
-        return _score(text, alternatives[0], language, weight)
-    return max(_score(text, groups, language, weight) / len(groups) for groups in alternatives)
+    The pages share most of their words, so each distinct word is looked up once per
+    search, as two bit masks of the query groups it hits (as a word, as a word or a part);
+    a text is the OR of its words' masks. 1 000 titles and summaries: ~10 ms instead of ~45.
+    """
+
+    def __init__(self, alternatives, language):
+        self.language = language
+        self._term_masks = {}
+        self._alternatives = []  # (mask of the alternative's groups, number of groups)
+        bit = 0
+        for groups in alternatives:
+            for group in groups:
+                for term in group:
+                    self._term_masks[term] = self._term_masks.get(term, 0) | (1 << bit)
+                bit += 1
+            self._alternatives.append((((1 << len(groups)) - 1) << (bit - len(groups)), len(groups)))
+        self._words = {}
+
+    def _masks(self, token):
+        masks = self._words.get(token)
+        if masks is None:
+            whole = 0
+            for term in word_terms(token, self.language, compounds=False):
+                whole |= self._term_masks.get(term, 0)
+            anywhere = whole
+            for term in word_terms(token, self.language):
+                anywhere |= self._term_masks.get(term, 0)
+            masks = self._words[token] = (whole, anywhere)
+        return masks
+
+    def score(self, text, weight):
+        whole_mask = anywhere_mask = 0
+        if text:
+            for token in set(tokens(text)):
+                whole, anywhere = self._masks(token)
+                whole_mask |= whole
+                anywhere_mask |= anywhere
+        scores = []
+        for mask, size in self._alternatives:
+            whole = (whole_mask & mask).bit_count()
+            parts = (anywhere_mask & mask).bit_count() - whole
+            scores.append(weight * (whole + COMPOUND_PART_FACTOR * parts))
+        if len(scores) == 1:
+            return scores[0]
+        return max(score / size for score, (_mask, size) in zip(scores, self._alternatives, strict=True))
 
 
 def highlight(text, groups, language, length=SNIPPET_LENGTH):
@@ -424,12 +484,14 @@ class SearchOutcome:
     searched: bool = False
 
 
-def _summaries(ids):
-    """{page id: summary text} with one query per searchable page type."""
+def _titles_and_summaries(ids):
+    """{page id: (title, summary text)} with one query per searchable page type (the ids
+    as one bound parameter: a thousand placeholders cost more to build than to run)."""
     out = {}
     for _code, _label, models in searchable_types():
         for model, summary_field in models:
-            out.update(model.objects.filter(pk__in=ids).values_list("pk", summary_field))
+            rows = model.objects.filter(pk__in=id_subquery(ids, model.objects.db))
+            out.update((pk, (title, summary)) for pk, title, summary in rows.values_list("pk", "title", summary_field))
     return out
 
 
@@ -484,29 +546,30 @@ def run_search(request):
         .filter(locale=locale, content_type__in=list(ct_codes))
         .annotate(result_type=result_type_annotation(ct_codes))
     )
-    matches, ranked = matching_ids(alternatives, locale)
-    faceted = FacetedQuery(searchable, search_facets(), request.GET, within=matches)
+    faceted = FacetedQuery(searchable, search_facets(), request.GET)
     outcome.messages.extend(faceted.messages)
+    if faceted.active:  # rank only what the filters leave (after counting every match)
+        matches, ranked = matching_ids(alternatives, locale)
+    else:  # nothing to narrow: rank every match in the one query that finds them
+        matches, ranked = ranked_matches(alternatives, locale)
+    faceted.within = matches  # the facets count these (``active`` reads only the parameters)
     allowed = faceted.ids()
-    if ranked is not None:  # the backend ranked already
-        ids = [pk for pk in ranked if pk in allowed]
-    elif faceted.active:
+    if ranked is not None:  # ranked already (every match, or the backend's best ones)
+        ids = [pk for pk in ranked if pk in allowed][: settings.SEARCH_MAX_MATCHES]
+    else:
         ids = ranked_ids(alternatives, locale, within=allowed)
-    else:  # nothing to narrow: rank the matches directly instead of sending them back
-        ids = [pk for pk in ranked_ids(alternatives, locale) if pk in allowed]
     outcome.capped = len(ids) >= settings.SEARCH_MAX_MATCHES
     position = {pk: i for i, pk in enumerate(ids)}
 
-    rows = list(Page.objects.filter(pk__in=ids).values_list("pk", "title", "last_published_at"))
     if sort == "date":
-        rows.sort(key=lambda r: (r[2] is not None, r[2], r[0]), reverse=True)
+        rows = list(Page.objects.filter(pk__in=id_subquery(ids)).values_list("pk", "last_published_at"))
+        rows.sort(key=lambda r: (r[1] is not None, r[1], r[0]), reverse=True)
         ordered = [r[0] for r in rows]
     else:
-        summaries = _summaries([r[0] for r in rows])
+        scorer = RelevanceScorer(alternatives, language)
         scores = {
-            pk: _best_score(title, alternatives, language, TITLE_WEIGHT)
-            + _best_score(summaries.get(pk) or "", alternatives, language, SUMMARY_WEIGHT)
-            for pk, title, _date in rows
+            pk: scorer.score(title, TITLE_WEIGHT) + scorer.score(summary or "", SUMMARY_WEIGHT)
+            for pk, (title, summary) in _titles_and_summaries(ids).items()
         }
         ordered = sorted(scores, key=lambda pk: (-scores[pk], position.get(pk, 0)))
     outcome.total = len(ordered)
