@@ -18,6 +18,10 @@ class CoreConfig(AppConfig):
         from .pagecache import connect_signals  # noqa: PLC0415 - imports Wagtail's models
 
         connect_signals()
+        from .facets import rebuild_after_commit  # noqa: PLC0415
+        from .pagecache import generation_bumped  # noqa: PLC0415
+
+        generation_bumped.connect(rebuild_after_commit, dispatch_uid="facet_memo_rebuild")
         if getattr(settings, "PRELOAD_LANGUAGE_DATA", False):
             # Production: the first search must not pay for loading the dictionaries (~3 s).
             # Under gunicorn --preload this runs once in the master, before the fork.

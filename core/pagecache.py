@@ -38,6 +38,7 @@ import time
 from django.conf import settings
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import get_language
@@ -83,6 +84,11 @@ def generation_changed_at():
     return page_cache().get(CHANGED_KEY)
 
 
+# Sent after every bump: what is kept under the generation may be built again
+# (core.facets rebuilds the facet memo once the change commits).
+generation_bumped = Signal()
+
+
 def bump_generation(**kwargs):
     """Make every cached page stale at once (signal receiver; also callable directly)."""
     cache = page_cache()
@@ -91,6 +97,7 @@ def bump_generation(**kwargs):
     except ValueError:  # key missing (first publish, or evicted)
         cache.set(GENERATION_KEY, 2, timeout=None)
     cache.set(CHANGED_KEY, time.time(), timeout=None)
+    generation_bumped.send(sender=bump_generation)
 
 
 def cache_key(request, generation):

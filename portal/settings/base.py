@@ -202,6 +202,13 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # Seconds a process keeps the facet membership of a listing for counting (0 disables;
 # core/facets.py). Also reset by every publish through the page cache's generation.
 FACET_CACHE_SECONDS = int(os.environ.get("FACET_CACHE_SECONDS", "300"))
+# Seconds a calendar feed's (.ics) body is kept in the shared cache under its ETag (publish
+# generation, day, language, path, host): built once per publish and day, however many
+# subscribers poll (events/conditional.py). 0 builds it on every request.
+FEED_CACHE_SECONDS = int(os.environ.get("FEED_CACHE_SECONDS", "3600"))
+# After a publish, rebuild the memo of the listings visitors used lately in a background
+# thread of the publishing process, so that no visitor's request builds it (core/facets.py).
+FACET_MEMO_REBUILD = env_bool("FACET_MEMO_REBUILD", True)
 # Load the lemmatiser's dictionaries (simplemma fi/sv/en/se, ~3 s) at start-up instead of
 # on the first search (core/apps.py). On in production (settings/production.py).
 PRELOAD_LANGUAGE_DATA = env_bool("PRELOAD_LANGUAGE_DATA", False)

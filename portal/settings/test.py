@@ -15,6 +15,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 PAGE_CACHE_SECONDS = 0
 # Tests count with SQL; tests/search/test_facet_memo.py turns the memo on where it is tested.
 FACET_CACHE_SECONDS = 0
+# No thread after a test's publish; tests/search/test_facet_memo_shared.py tests it.
+FACET_MEMO_REBUILD = False
 # Loading the dictionaries at start-up costs every test process ~3 s; tests load them lazily.
 PRELOAD_LANGUAGE_DATA = False
 # tests/home/test_layout.py turns the chrome cache on where it is tested.

@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from core.facets import SHARED_KEY_PREFIX, clear_membership_memo
+from core.facets import SHARED_KEY_PREFIX, clear_membership_memo, wait_for_rebuild
 from core.pagecache import page_cache
 from tests.models_library.fixtures import build_facet_fixture
 from tests.models_library.test_listing import _get, counts, titles
@@ -91,3 +91,19 @@ def test_while_another_worker_builds_the_memo_this_one_counts_with_sql(client, f
     built = listing(client, library)
     assert built[2] == 1 and built[:2] == expected[:2]
     assert f"{stored}:building" not in _cache_keys()  # the builder let go of the lock
+
+
+@MEMO_ON
+@override_settings(FACET_MEMO_REBUILD=True)
+@pytest.mark.django_db(transaction=True)  # the rebuild thread reads what the publish committed
+def test_after_a_publish_the_memo_is_rebuilt_in_the_background(client, facet_data, library):
+    """Production's setting: once a publish commits, a thread rebuilds the base sets visitors
+    used; a fresh worker's first request after it reads the new entry, and no visitor's
+    request runs the membership query."""
+    assert listing(client, library, "")[1] == {"lappi": 2, "pirkanmaa": 2}
+    Page.objects.get(slug="alfa").specific.unpublish()
+    wait_for_rebuild()
+    clear_membership_memo()  # a fresh worker
+    after = listing(client, library, "")
+    assert after[2] == 0
+    assert after[1] == {"lappi": 1, "pirkanmaa": 2}
