@@ -21,7 +21,7 @@ from core.ratelimit import rate_limit
 
 from . import ical, nearby, place_views, registrations
 from .calendar import CalendarQuery, page_size
-from .conditional import conditional_feed
+from .conditional import cached_feed_body, conditional_feed
 from .dates import DATE_PARAMS
 from .emails import registration_details, send_registration_email
 from .forms import RegistrationForm
@@ -110,6 +110,7 @@ def _feed_uid(index_page, params):
 
 
 @conditional_feed
+@cached_feed_body
 def calendar_ical(request, index_id):
     """A subscribable .ics of a calendar with the same filter parameters as its views.
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from core import facets as facet_engine
+from core.pagecache import page_cache
 from events import views
 from events.calendar import MAX_PER_DAY
 from events.recurrence import local_zone
@@ -69,6 +70,7 @@ def test_the_ics_feed_keeps_a_window_of_dates_and_a_maximum_count(client, calend
         publish_event(calendar, title=f"Tulossa {n}", start=at(n + 1), end=at(n + 1, 12))
     assert summaries(client.get(ics_url(calendar))) == ["Äskettäin", "Tulossa 0", "Tulossa 1", "Tulossa 2"]
     monkeypatch.setattr(views, "FEED_MAX_EVENTS", 2)
+    page_cache().clear()  # the same feed was kept under its ETag; the changed constant makes another
     assert summaries(client.get(ics_url(calendar))) == ["Äskettäin", "Tulossa 0"]
 
 
@@ -94,6 +96,21 @@ def test_a_poll_with_a_matching_etag_gets_a_304_for_almost_nothing(
     publish_event(calendar, title="Uusi tapahtuma", start=at(4), end=at(4, 12))
     changed = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert changed.status_code == 200 and "Uusi tapahtuma" in changed.content.decode()
+
+
+def test_a_poll_without_validators_gets_the_feed_built_before(client, calendar, django_assert_max_num_queries):
+    """Calendar apps that ignore ETags still cost almost nothing: the body is kept under its
+    ETag in the shared cache (production's FEED_CACHE_SECONDS) until the next publish."""
+    publish_event(calendar, title="Verkostotapaaminen", start=at(3), end=at(3, 12))
+    first = client.get(ics_url(calendar))
+    with django_assert_max_num_queries(POLL_QUERIES["ics"]):
+        again = client.get(ics_url(calendar))
+    assert again.status_code == 200 and again.content == first.content
+    for header in ("Content-Type", "Content-Disposition", "ETag"):
+        assert again[header] == first[header]
+    assert summaries(client.get(ics_url(calendar, "attendance=online"))) == []  # another feed
+    publish_event(calendar, title="Uusi tapahtuma", start=at(4), end=at(4, 12))
+    assert summaries(client.get(ics_url(calendar))) == ["Verkostotapaaminen", "Uusi tapahtuma"]
 
 
 def test_a_poll_with_if_modified_since_gets_a_304(client, calendar, django_assert_max_num_queries):
