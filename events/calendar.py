@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.facets import Facet, FacetedQuery, enum_choices, id_subquery, vocabulary_choices
+from core.facets import Facet, FacetedQuery, InIds, enum_choices, vocabulary_choices
 from models_library.models import Municipality, Region, TargetGroup
 
 from . import dates, nearby
@@ -212,16 +213,16 @@ class CalendarQuery:
         date in the window. One query on the occurrence table (its start/end indexes)."""
         return set(self.window_occurrences.order_by().values_list("event_id", flat=True).distinct())
 
-    def _event_ids(self):
-        """The filtered events, as the right-hand side of ``event_id__in``."""
+    def _of_filtered_events(self):
+        """The filter "the date's event is one of the filtered events"."""
         if self.faceted.uses_memo():
-            return id_subquery(self.faceted.ids(), EventOccurrence.objects.db)
-        return self.faceted.queryset().order_by().values("pk")
+            return InIds("event_id", self.faceted.ids())
+        return Q(event_id__in=self.faceted.queryset().order_by().values("pk"))
 
     def occurrences(self):
         """The window's occurrences of the filtered events, in display order."""
         return (
-            self.window_occurrences.filter(event_id__in=self._event_ids())
+            self.window_occurrences.filter(self._of_filtered_events())
             .for_listing()
             .select_related("event__place__municipality")
         )
@@ -231,7 +232,7 @@ class CalendarQuery:
         at most MAX_PER_DAY a day (two queries, whatever the number of dates)."""
         slim = [
             _Slim(pk, start, end)
-            for pk, start, end in self.window_occurrences.filter(event_id__in=self._event_ids()).values_list(
+            for pk, start, end in self.window_occurrences.filter(self._of_filtered_events()).values_list(
                 "pk", "start", "end"
             )[:MAX_MONTH_OCCURRENCES]
         ]

@@ -38,7 +38,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText
 from wagtail.search.utils import normalise_query_string
 
-from core.facets import Facet, FacetedQuery, id_subquery
+from core.facets import Facet, FacetedQuery, InIds
 from core.indexing import plain_text
 from core.pagination import paginate
 from core.text import WORD_RE, query_groups, tokens, word_terms
@@ -490,7 +490,7 @@ def _titles_and_summaries(ids):
     out = {}
     for _code, _label, models in searchable_types():
         for model, summary_field in models:
-            rows = model.objects.filter(pk__in=id_subquery(ids, model.objects.db))
+            rows = model.objects.filter(InIds("pk", ids))
             out.update((pk, (title, summary)) for pk, title, summary in rows.values_list("pk", "title", summary_field))
     return out
 
@@ -562,7 +562,7 @@ def run_search(request):
     position = {pk: i for i, pk in enumerate(ids)}
 
     if sort == "date":
-        rows = list(Page.objects.filter(pk__in=id_subquery(ids)).values_list("pk", "last_published_at"))
+        rows = list(Page.objects.filter(InIds("pk", ids)).values_list("pk", "last_published_at"))
         rows.sort(key=lambda r: (r[1] is not None, r[1], r[0]), reverse=True)
         ordered = [r[0] for r in rows]
     else:
