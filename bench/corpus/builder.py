@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
+from core.pagecache import bump_generation
 from demo.site import ensure_site_structure
 from events import registrations as registration_service
 from events.models import EventIndexPage, EventPage, Registration
@@ -426,6 +427,9 @@ class CorpusBuilder:
                 for backend in backends:
                     backend.add_bulk(model, chunk)
         self._tick("search index", started)
+        # The pages are live now: a new publish generation, as publishing them one by one
+        # would have started (cached pages, feeds and facet memo entries of before go).
+        bump_generation()
 
 
 def _refresh_planner_statistics():
