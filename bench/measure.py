@@ -66,11 +66,11 @@ def measure(repeat=30, warmup=2, floor_dir=None, only=None, cold=5):
     from core.facets import clear_membership_memo, wait_for_rebuild
     from core.pagecache import bump_generation
 
+    from .targets import discover
+
     def publish_and_rebuild():
         bump_generation()
         wait_for_rebuild()
-
-    from .targets import discover
 
     client = Client()
     results = {}
